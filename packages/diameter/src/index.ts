@@ -21,7 +21,14 @@ export { ResultCode, isProtocolError, type ResultCodeName } from './codec/result
 export { ntpToDate, dateToNtp } from './codec/time.js';
 export * as headerView from './codec/header-view.js';
 
-export { Dictionary, AvpDef, CommandDef, type ApplicationInfo, type ResolvedLayout, type ResolvedRule } from './dictionary/dictionary.js';
+export {
+  Dictionary,
+  AvpDef,
+  CommandDef,
+  type ApplicationInfo,
+  type ResolvedLayout,
+  type ResolvedRule,
+} from './dictionary/dictionary.js';
 export {
   defineApplication,
   type ApplicationDefinition,
@@ -30,10 +37,30 @@ export {
 } from './dictionary/definitions.js';
 export { builtInApplications } from './dictionary/applications/index.js';
 export { defaultDictionary } from './dictionary/default-dictionary.js';
-export { buildMessage, buildAvps, buildAvp, type AvpInput, type NaturalValue, type BuildOptions } from './dictionary/message-builder.js';
+export {
+  buildMessage,
+  buildAvps,
+  buildAvp,
+  type AvpInput,
+  type NaturalValue,
+  type BuildOptions,
+} from './dictionary/message-builder.js';
 export { createAnswer, type AnswerOptions, type LocalIdentity } from './dictionary/answer.js';
-export { validateMessage, inspectMessage, createErrorAnswer, type Problem, type Inspection } from './dictionary/validator.js';
-export { messageToJson, messageFromJson, avpToJson, avpFromJson, type MessageJson, type AvpJson } from './dictionary/json-form.js';
+export {
+  validateMessage,
+  inspectMessage,
+  createErrorAnswer,
+  type Problem,
+  type Inspection,
+} from './dictionary/validator.js';
+export {
+  messageToJson,
+  messageFromJson,
+  avpToJson,
+  avpFromJson,
+  type MessageJson,
+  type AvpJson,
+} from './dictionary/json-form.js';
 
 /** Decodes with the default dictionary unless another is given. */
 export function decode(buf: Buffer, dictionary: Dictionary = defaultDictionary()): Message {

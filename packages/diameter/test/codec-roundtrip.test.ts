@@ -14,8 +14,21 @@ import { buildMessage } from '../src/dictionary/message-builder.js';
 
 /** One AVP of every data type, IETF and vendor, so each type is exercised with and without the Vendor-Id field. */
 const TYPES: AvpType[] = [
-  'OctetString', 'Integer32', 'Integer64', 'Unsigned32', 'Unsigned64', 'Float32', 'Float64', 'Address', 'Time',
-  'UTF8String', 'DiameterIdentity', 'DiameterURI', 'Enumerated', 'IPFilterRule', 'QoSFilterRule',
+  'OctetString',
+  'Integer32',
+  'Integer64',
+  'Unsigned32',
+  'Unsigned64',
+  'Float32',
+  'Float64',
+  'Address',
+  'Time',
+  'UTF8String',
+  'DiameterIdentity',
+  'DiameterURI',
+  'Enumerated',
+  'IPFilterRule',
+  'QoSFilterRule',
 ];
 const testApp = defineApplication({
   id: 99,
@@ -52,16 +65,24 @@ function valueArb(type: AvpType): fc.Arbitrary<unknown> {
     case 'Float64':
       return fc.double({ noNaN: true });
     case 'Address':
-      return fc.oneof(ipv4, fc.constantFrom('::', '::1', '2001:db8::1', 'fe80::1:2:3:4', '1:2:3:4:5:6:7:8', '2001:db8:0:1::'));
+      return fc.oneof(
+        ipv4,
+        fc.constantFrom('::', '::1', '2001:db8::1', 'fe80::1:2:3:4', '1:2:3:4:5:6:7:8', '2001:db8:0:1::'),
+      );
     case 'Time':
       // Both NTP eras: 1968-01-20 … 2104-02-26, whole seconds.
-      return fc.integer({ min: -2_208_988_800 + 0x8000_0000, max: -2_208_988_800 + 0x1_8000_0000 - 1 }).map((s) => new Date(s * 1000));
+      return fc
+        .integer({ min: -2_208_988_800 + 0x8000_0000, max: -2_208_988_800 + 0x1_8000_0000 - 1 })
+        .map((s) => new Date(s * 1000));
     default:
       return fc.string({ unit: 'grapheme', maxLength: 30 });
   }
 }
 
-const flagArb = (vendor: boolean) => fc.constantFrom(0, AvpFlag.MANDATORY, AvpFlag.PROTECTED, AvpFlag.MANDATORY | AvpFlag.PROTECTED).map((f) => (vendor ? f | AvpFlag.VENDOR : f));
+const flagArb = (vendor: boolean) =>
+  fc
+    .constantFrom(0, AvpFlag.MANDATORY, AvpFlag.PROTECTED, AvpFlag.MANDATORY | AvpFlag.PROTECTED)
+    .map((f) => (vendor ? f | AvpFlag.VENDOR : f));
 
 function leafArb(): fc.Arbitrary<Avp> {
   return fc.oneof(
@@ -76,10 +97,12 @@ function leafArb(): fc.Arbitrary<Avp> {
       }),
     ]),
     // An AVP the dictionary does not know: kept as raw bytes, flags and vendor.
-    fc.tuple(fc.integer({ min: 100000, max: 200000 }), fc.boolean(), fc.uint8Array({ maxLength: 13 })).map(
-      ([code, vendor, bytes]) =>
-        new Avp(code, vendor ? AvpFlag.VENDOR : 0, vendor ? 5535 : 0, Buffer.from(bytes), undefined),
-    ),
+    fc
+      .tuple(fc.integer({ min: 100000, max: 200000 }), fc.boolean(), fc.uint8Array({ maxLength: 13 }))
+      .map(
+        ([code, vendor, bytes]) =>
+          new Avp(code, vendor ? AvpFlag.VENDOR : 0, vendor ? 5535 : 0, Buffer.from(bytes), undefined),
+      ),
   );
 }
 
@@ -89,7 +112,13 @@ const avpArb: fc.Arbitrary<Avp> = fc.letrec<{ avp: Avp }>((tie) => ({
     leafArb(),
     fc.tuple(fc.array(tie('avp'), { maxLength: 4 }), fc.boolean()).map(([children, vendor]) => {
       const def = dict.avpByName(vendor ? 'V-Group' : 'T-Group')!;
-      return new Avp(def.code, vendor ? AvpFlag.VENDOR | AvpFlag.MANDATORY : AvpFlag.MANDATORY, def.vendorId, children, def);
+      return new Avp(
+        def.code,
+        vendor ? AvpFlag.VENDOR | AvpFlag.MANDATORY : AvpFlag.MANDATORY,
+        def.vendorId,
+        children,
+        def,
+      );
     }),
   ),
 })).avp;
@@ -110,7 +139,11 @@ function strip(avps: Avp[]): unknown[] {
     code: a.code,
     flags: a.flags,
     vendorId: a.vendorId,
-    value: Array.isArray(a.value) ? strip(a.value) : Buffer.isBuffer(a.value) ? a.value.toString('hex') : a.value,
+    value: Array.isArray(a.value)
+      ? strip(a.value)
+      : Buffer.isBuffer(a.value)
+        ? a.value.toString('hex')
+        : a.value,
   }));
 }
 
@@ -150,7 +183,12 @@ describe('codec round trip', () => {
     const u = dict.avpByName('T-Unsigned64')!;
     const i = dict.avpByName('T-Integer64')!;
     const values: [typeof u, bigint][] = [
-      [u, 0n], [u, 2n ** 64n - 1n], [u, 2n ** 53n + 1n], [i, -(2n ** 63n)], [i, 2n ** 63n - 1n], [i, -1n],
+      [u, 0n],
+      [u, 2n ** 64n - 1n],
+      [u, 2n ** 53n + 1n],
+      [i, -(2n ** 63n)],
+      [i, 2n ** 63n - 1n],
+      [i, -1n],
     ];
     for (const [def, v] of values) {
       const m = new Message(0x80, 1, 0, 1, 1, [new Avp(def.code, 0, 0, v, def)], dict);
@@ -171,15 +209,20 @@ describe('codec round trip', () => {
   });
 
   it('builds a CER from names and natural values and reads it back by name', () => {
-    const cer = buildMessage(dict, 'CER', {
-      'Origin-Host': 'gw.example.net',
-      'Origin-Realm': 'example.net',
-      'Host-IP-Address': ['192.0.2.1', '2001:db8::7'],
-      'Vendor-Id': 10415,
-      'Product-Name': 'diam',
-      'Auth-Application-Id': [4, 16777238],
-      'Vendor-Specific-Application-Id': { 'Vendor-Id': 10415, 'Auth-Application-Id': 16777251 },
-    }, { hopByHopId: 7, endToEndId: 9 });
+    const cer = buildMessage(
+      dict,
+      'CER',
+      {
+        'Origin-Host': 'gw.example.net',
+        'Origin-Realm': 'example.net',
+        'Host-IP-Address': ['192.0.2.1', '2001:db8::7'],
+        'Vendor-Id': 10415,
+        'Product-Name': 'diam',
+        'Auth-Application-Id': [4, 16777238],
+        'Vendor-Specific-Application-Id': { 'Vendor-Id': 10415, 'Auth-Application-Id': 16777251 },
+      },
+      { hopByHopId: 7, endToEndId: 9 },
+    );
     const decoded = decodeMessage(encodeMessage(cer), dict);
     expect(decoded.isRequest).toBe(true);
     expect(decoded.commandCode).toBe(257);

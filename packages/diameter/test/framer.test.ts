@@ -13,7 +13,10 @@ describe('Framer', () => {
   it('cuts any split of a stream into the same messages', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: 5, max: 300 }).map((n) => n * 4), { minLength: 1, maxLength: 12 }),
+        fc.array(
+          fc.integer({ min: 5, max: 300 }).map((n) => n * 4),
+          { minLength: 1, maxLength: 12 },
+        ),
         fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 30 }),
         (lengths, cuts) => {
           const messages = lengths.map((n, i) => message(n, i + 1));

@@ -15,7 +15,9 @@ import { sampleMessage } from './support/sample-messages.js';
 const dict = defaultDictionary();
 const identity = { originHost: 'gw.example.net', originRealm: 'example.net' };
 const RESULT_CODES = new Set([3001, 3007, 3008, 3009, 5001, 5004, 5005, 5008, 5009, 5011, 5014, 5015]);
-const seeds = dict.allCommands().flatMap((c) => [true, false].map((r) => encodeMessage(sampleMessage(dict, c, r))));
+const seeds = dict
+  .allCommands()
+  .flatMap((c) => [true, false].map((r) => encodeMessage(sampleMessage(dict, c, r))));
 const MAX = 64 * 1024;
 
 function run(bytes: Buffer): { framed: number; problems: number[] } {

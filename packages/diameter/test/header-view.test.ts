@@ -59,7 +59,11 @@ describe('header view', () => {
     expect(view.avpEqualsAscii(buf, at, 'hss.example.orh')).toBe(false);
     // Repeated AVPs: iterate with `from`.
     const records: string[] = [];
-    for (let o = view.findAvp(buf, view.RoutingAvp.ROUTE_RECORD); o >= 0; o = view.findAvp(buf, view.RoutingAvp.ROUTE_RECORD, 0, view.nextAvpOffset(buf, o))) {
+    for (
+      let o = view.findAvp(buf, view.RoutingAvp.ROUTE_RECORD);
+      o >= 0;
+      o = view.findAvp(buf, view.RoutingAvp.ROUTE_RECORD, 0, view.nextAvpOffset(buf, o))
+    ) {
       records.push(view.avpString(buf, o)!);
     }
     expect(records).toEqual(['r1.example.net', 'r2.example.net']);

@@ -30,8 +30,18 @@ describe('JSON form', () => {
     m.avps.push(new Avp(4242, AvpFlag.VENDOR | 0x01, 9999, Buffer.from([0, 1, 2]), undefined));
     const json = messageToJson(decodeMessage(encodeMessage(m), dict), dict);
     expect(json.command).toBe('DPR');
-    expect(json.avps.find((a) => a.name === 'Disconnect-Cause')).toMatchObject({ type: 'Enumerated', value: 0, enum: 'REBOOTING' });
-    expect(json.avps.at(-1)).toMatchObject({ code: 4242, vendorId: 9999, type: 'Unknown', value: '000102', flags: '0x81' });
+    expect(json.avps.find((a) => a.name === 'Disconnect-Cause')).toMatchObject({
+      type: 'Enumerated',
+      value: 0,
+      enum: 'REBOOTING',
+    });
+    expect(json.avps.at(-1)).toMatchObject({
+      code: 4242,
+      vendorId: 9999,
+      type: 'Unknown',
+      value: '000102',
+      flags: '0x81',
+    });
     expect(encodeMessage(messageFromJson(json, dict)).equals(encodeMessage(m))).toBe(true);
   });
 });
@@ -54,7 +64,10 @@ describe.skipIf(!existsSync(join(root, 'packages/diameter/dist/src/cli/diameter.
 
   it('decode reads hex from stdin, raw bytes with --raw, and prints a text view with --text', () => {
     expect(JSON.parse(cli(['decode'], hex).stdout as string).commandCode).toBe(257);
-    const raw = spawnSync(bin, ['decode', '--raw', '--text'], { input: Buffer.from(hex, 'hex'), encoding: 'utf8' });
+    const raw = spawnSync(bin, ['decode', '--raw', '--text'], {
+      input: Buffer.from(hex, 'hex'),
+      encoding: 'utf8',
+    });
     expect(raw.status).toBe(0);
     expect(raw.stdout).toMatch(/Command Code: 257 Capabilities-Exchange-Request \(CER\)/);
     expect(raw.stdout).toMatch(/AVP: Origin-Host\(264\) f=M DiameterIdentity val=host\.example\.net/);

@@ -13,10 +13,15 @@ const dict = defaultDictionary();
 const identity = { originHost: 'gw.example.net', originRealm: 'example.net' };
 
 function dwr(extra: Record<string, unknown> = {}): Message {
-  return buildMessage(dict, 'DWR', { 'Origin-Host': 'peer.example.org', 'Origin-Realm': 'example.org', ...extra } as never, {
-    hopByHopId: 11,
-    endToEndId: 22,
-  });
+  return buildMessage(
+    dict,
+    'DWR',
+    { 'Origin-Host': 'peer.example.org', 'Origin-Realm': 'example.org', ...extra } as never,
+    {
+      hopByHopId: 11,
+      endToEndId: 22,
+    },
+  );
 }
 
 function str(): Message {
@@ -96,7 +101,11 @@ describe('validation (RFC 6733 §7.1 Result-Codes)', () => {
   });
 
   it('3009 INVALID_AVP_BITS for the M bit on an AVP whose rule is MUST NOT', () => {
-    const m = buildMessage(dict, 'DPR', { 'Origin-Host': 'a', 'Origin-Realm': 'b', 'Disconnect-Cause': 'REBOOTING' });
+    const m = buildMessage(dict, 'DPR', {
+      'Origin-Host': 'a',
+      'Origin-Realm': 'b',
+      'Disconnect-Cause': 'REBOOTING',
+    });
     m.avps.push(new Avp(281, AvpFlag.MANDATORY, 0, 'text', dict.avpByName('Error-Message')));
     expect(validateMessage(m, dict)!.resultCode).toBe(3009);
   });
@@ -148,7 +157,9 @@ describe('validation (RFC 6733 §7.1 Result-Codes)', () => {
 describe('answers', () => {
   it('createAnswer keeps the ids, copies Session-Id first and Proxy-Info, sets our identity', () => {
     const request = str();
-    request.avps.push(...buildMessage(dict, 'STR', { 'Proxy-Info': { 'Proxy-Host': 'p.example', 'Proxy-State': 'st' } }).avps);
+    request.avps.push(
+      ...buildMessage(dict, 'STR', { 'Proxy-Info': { 'Proxy-Host': 'p.example', 'Proxy-State': 'st' } }).avps,
+    );
     const answer = createAnswer(request, identity);
     expect(answer.isRequest).toBe(false);
     expect(answer.isProxiable).toBe(true);

@@ -47,7 +47,9 @@ function parseHex(text: string): Buffer {
 }
 
 function decodeCommand(args: string[], dictionary: Dictionary, opts: Record<string, unknown>): void {
-  const bytes = opts.raw ? readStdin() : parseHex(args.length > 0 ? args.join('') : readStdin().toString('utf8'));
+  const bytes = opts.raw
+    ? readStdin()
+    : parseHex(args.length > 0 ? args.join('') : readStdin().toString('utf8'));
   if (bytes.length === 0) fail('no input: give a message as hex arguments or on stdin');
   // Frame first, so several concatenated messages decode one by one and a bad length is named as such.
   const messages: Buffer[] = [];
@@ -55,7 +57,8 @@ function decodeCommand(args: string[], dictionary: Dictionary, opts: Record<stri
   try {
     framer.push(bytes);
   } catch (error) {
-    if (error instanceof DiameterError) fail(`${error.message} (byte offset ${consumed(messages)}, ${error.code})`);
+    if (error instanceof DiameterError)
+      fail(`${error.message} (byte offset ${consumed(messages)}, ${error.code})`);
     throw error;
   }
   if (framer.bufferedBytes > 0) {
@@ -77,7 +80,9 @@ function decodeCommand(args: string[], dictionary: Dictionary, opts: Record<stri
     else process.stdout.write(JSON.stringify(messageToJson(message, dictionary), null, 2) + '\n');
     if (opts.validate) {
       const problem = validateMessage(message, dictionary);
-      process.stdout.write(problem ? `invalid: Result-Code ${problem.resultCode}: ${problem.message}\n` : 'valid\n');
+      process.stdout.write(
+        problem ? `invalid: Result-Code ${problem.resultCode}: ${problem.message}\n` : 'valid\n',
+      );
       if (problem) process.exitCode = 2;
     }
     base += m.length;
@@ -89,7 +94,8 @@ function consumed(messages: Buffer[]): number {
 }
 
 function encodeCommand(args: string[], dictionary: Dictionary, opts: Record<string, unknown>): void {
-  const text = args[0] !== undefined && args[0] !== '-' ? readFileSync(args[0], 'utf8') : readStdin().toString('utf8');
+  const text =
+    args[0] !== undefined && args[0] !== '-' ? readFileSync(args[0], 'utf8') : readStdin().toString('utf8');
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -30,13 +30,14 @@ export function readAddress(buf: Buffer, start: number, end: number): AddressVal
   return { family, bytes: Buffer.from(buf.subarray(o, end)) };
 }
 
+const groups = new Uint16Array(8);
+
 /** RFC 5952 canonical text: lower case, longest run (≥ 2) of zero groups compressed, first on a tie. */
 function formatIPv6(buf: Buffer, o: number): string {
-  const groups = new Array<number>(8);
   for (let i = 0; i < 8; i++) groups[i] = (buf[o + 2 * i] << 8) | buf[o + 2 * i + 1];
   let bestStart = -1;
   let bestLen = 1;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i++;
       continue;
@@ -49,18 +50,47 @@ function formatIPv6(buf: Buffer, o: number): string {
     }
     i = j;
   }
-  if (bestStart < 0) return groups.map((g) => g.toString(16)).join(':');
-  const head = groups.slice(0, bestStart).map((g) => g.toString(16)).join(':');
-  const tail = groups.slice(bestStart + bestLen).map((g) => g.toString(16)).join(':');
-  return `${head}::${tail}`;
+  let text = '';
+  for (let i = 0; i < 8; i++) {
+    if (i === bestStart) {
+      text += '::';
+      i += bestLen - 1;
+      continue;
+    }
+    if (text.length > 0 && !text.endsWith(':')) text += ':';
+    text += groups[i].toString(16);
+  }
+  return text;
+}
+
+/**
+ * The wire form (family + address) of text addresses, cached: the same few addresses (our Host-IP-Address, the
+ * gateways') are encoded over and over, and parsing IPv6 text is far dearer than a Map lookup. Bounded.
+ */
+const wireCache = new Map<string, Buffer | null>();
+const WIRE_CACHE_LIMIT = 4096;
+
+function wireForm(text: string): Buffer | null {
+  let wire = wireCache.get(text);
+  if (wire !== undefined) return wire;
+  const out = Buffer.alloc(18);
+  if (parseIPv4(text, out, 2)) {
+    out[1] = AddressFamily.IPV4;
+    wire = out.subarray(0, 6);
+  } else if (parseIPv6(text, out, 2)) {
+    out[1] = AddressFamily.IPV6;
+    wire = out;
+  } else wire = null;
+  if (wireCache.size >= WIRE_CACHE_LIMIT) wireCache.clear();
+  wireCache.set(text, wire);
+  return wire;
 }
 
 /** Number of data bytes the value needs, or -1 when it is not a valid address. */
 export function addressLength(value: AddressValue): number {
   if (typeof value === 'string') {
-    if (parseIPv4(value, undefined, 0)) return 6;
-    if (parseIPv6(value, undefined, 0)) return 18;
-    return -1;
+    const wire = wireForm(value);
+    return wire === null ? -1 : wire.length;
   }
   return 2 + value.bytes.length;
 }
@@ -72,14 +102,8 @@ export function writeAddress(buf: Buffer, offset: number, value: AddressValue): 
     buf.set(value.bytes, offset + 2);
     return;
   }
-  if (parseIPv4(value, buf, offset + 2)) {
-    buf[offset] = 0;
-    buf[offset + 1] = AddressFamily.IPV4;
-    return;
-  }
-  parseIPv6(value, buf, offset + 2);
-  buf[offset] = 0;
-  buf[offset + 1] = AddressFamily.IPV6;
+  const wire = wireForm(value)!;
+  for (let i = 0; i < wire.length; i++) buf[offset + i] = wire[i];
 }
 
 /** Parses dotted-quad text; writes the 4 bytes at `offset` when `out` is given. */

@@ -7,7 +7,12 @@ import type { AvpTypeInfo, CodecDictionary } from './avp-type.js';
  * 'Multiple-Services-Credit-Control.Granted-Service-Unit.CC-Total-Octets'. Every match at every level is followed,
  * so a path through a repeated group yields the leaves of all its occurrences.
  */
-export function findAvps(avps: readonly Avp[], path: string, dictionary: CodecDictionary, firstOnly: boolean): Avp[] {
+export function findAvps(
+  avps: readonly Avp[],
+  path: string,
+  dictionary: CodecDictionary,
+  firstOnly: boolean,
+): Avp[] {
   const names = path.split('.');
   const defs = names.map((name) => resolveName(name, dictionary));
   const found: Avp[] = [];
@@ -17,11 +22,18 @@ export function findAvps(avps: readonly Avp[], path: string, dictionary: CodecDi
 
 function resolveName(name: string, dictionary: CodecDictionary): AvpTypeInfo {
   const def = dictionary.avpByName(name);
-  if (def === undefined) throw new DiameterError('ERR_UNKNOWN_AVP_NAME', `the dictionary has no AVP named ${name}`);
+  if (def === undefined)
+    throw new DiameterError('ERR_UNKNOWN_AVP_NAME', `the dictionary has no AVP named ${name}`);
   return def;
 }
 
-function walk(avps: readonly Avp[], defs: AvpTypeInfo[], depth: number, found: Avp[], firstOnly: boolean): boolean {
+function walk(
+  avps: readonly Avp[],
+  defs: AvpTypeInfo[],
+  depth: number,
+  found: Avp[],
+  firstOnly: boolean,
+): boolean {
   const def = defs[depth];
   const last = depth === defs.length - 1;
   for (const avp of avps) {

@@ -15,7 +15,14 @@ import { readUtf8 } from './utf8.js';
  */
 export function decodeMessage(buf: Buffer, dictionary: CodecDictionary): Message {
   if (buf.length < HEADER_LENGTH) {
-    throw new DecodeError(`message of ${buf.length} bytes is shorter than the 20-byte header`, ResultCode.INVALID_MESSAGE_LENGTH, 0, undefined, undefined, 'ERR_MESSAGE_TRUNCATED');
+    throw new DecodeError(
+      `message of ${buf.length} bytes is shorter than the 20-byte header`,
+      ResultCode.INVALID_MESSAGE_LENGTH,
+      0,
+      undefined,
+      undefined,
+      'ERR_MESSAGE_TRUNCATED',
+    );
   }
   const version = buf[0];
   if (version !== DIAMETER_VERSION) {
@@ -44,7 +51,11 @@ export function decodeAvps(buf: Buffer, start: number, end: number, dictionary: 
   let o = start;
   while (o < end) {
     if (end - o < 8) {
-      throw new DecodeError(`${end - o} stray bytes where an AVP header was expected`, ResultCode.INVALID_MESSAGE_LENGTH, o);
+      throw new DecodeError(
+        `${end - o} stray bytes where an AVP header was expected`,
+        ResultCode.INVALID_MESSAGE_LENGTH,
+        o,
+      );
     }
     const code = buf.readUInt32BE(o);
     const flags = buf[o + 4];
@@ -53,12 +64,22 @@ export function decodeAvps(buf: Buffer, start: number, end: number, dictionary: 
     let dataStart = o + 8;
     if ((flags & AvpFlag.VENDOR) !== 0) {
       if (length < 12 || end - o < 12) {
-        throw new DecodeError(`AVP ${code}: length ${length} is too small for a vendor AVP`, ResultCode.INVALID_AVP_LENGTH, o, code);
+        throw new DecodeError(
+          `AVP ${code}: length ${length} is too small for a vendor AVP`,
+          ResultCode.INVALID_AVP_LENGTH,
+          o,
+          code,
+        );
       }
       vendorId = buf.readUInt32BE(o + 8);
       dataStart = o + 12;
     } else if (length < 8) {
-      throw new DecodeError(`AVP ${code}: length ${length} is below the 8-byte header`, ResultCode.INVALID_AVP_LENGTH, o, code);
+      throw new DecodeError(
+        `AVP ${code}: length ${length} is below the 8-byte header`,
+        ResultCode.INVALID_AVP_LENGTH,
+        o,
+        code,
+      );
     }
     const dataEnd = o + length;
     if (dataEnd > end) {
@@ -71,13 +92,20 @@ export function decodeAvps(buf: Buffer, start: number, end: number, dictionary: 
       );
     }
     const def = dictionary.avp(code, vendorId);
-    const value = def === undefined ? buf.subarray(dataStart, dataEnd) : decodeValue(buf, dataStart, dataEnd, def, o, dictionary);
+    const value =
+      def === undefined
+        ? buf.subarray(dataStart, dataEnd)
+        : decodeValue(buf, dataStart, dataEnd, def, o, dictionary);
     avps.push(new Avp(code, flags, vendorId, value, def));
     o = dataEnd + ((4 - (length & 3)) & 3);
   }
   if (o > end) {
     // The last AVP's padding ran past the container: the container's length does not cover it.
-    throw new DecodeError('the last AVP is not padded to a multiple of 4 bytes', ResultCode.INVALID_MESSAGE_LENGTH, end);
+    throw new DecodeError(
+      'the last AVP is not padded to a multiple of 4 bytes',
+      ResultCode.INVALID_MESSAGE_LENGTH,
+      end,
+    );
   }
   return avps;
 }
@@ -100,7 +128,8 @@ function decodeValue(
     case 'IPFilterRule':
     case 'QoSFilterRule': {
       const text = readUtf8(buf, s, e);
-      if (text === undefined) throw invalid(def, avpOffset, ResultCode.INVALID_AVP_VALUE, 'is not valid UTF-8');
+      if (text === undefined)
+        throw invalid(def, avpOffset, ResultCode.INVALID_AVP_VALUE, 'is not valid UTF-8');
       return text;
     }
     case 'Unsigned32':
@@ -123,7 +152,13 @@ function decodeValue(
       return ntpToDate(buf.readUInt32BE(s));
     case 'Address': {
       const address = readAddress(buf, s, e);
-      if (address === undefined) throw invalid(def, avpOffset, ResultCode.INVALID_AVP_LENGTH, `has an address of ${n} bytes that does not suit its family`);
+      if (address === undefined)
+        throw invalid(
+          def,
+          avpOffset,
+          ResultCode.INVALID_AVP_LENGTH,
+          `has an address of ${n} bytes that does not suit its family`,
+        );
       return address;
     }
     case 'Float32':
@@ -136,7 +171,12 @@ function decodeValue(
 }
 
 function badLength(def: AvpTypeInfo, offset: number, got: number, want: number): DecodeError {
-  return invalid(def, offset, ResultCode.INVALID_AVP_LENGTH, `has ${got} data bytes, ${def.type} needs ${want}`);
+  return invalid(
+    def,
+    offset,
+    ResultCode.INVALID_AVP_LENGTH,
+    `has ${got} data bytes, ${def.type} needs ${want}`,
+  );
 }
 
 function invalid(def: AvpTypeInfo, offset: number, resultCode: number, what: string): DecodeError {

@@ -1,199 +1,200 @@
 import { EncodeError } from '../errors.js';
 import { addressLength, writeAddress, type AddressValue } from './address.js';
 import type { Avp, AvpValue } from './avp.js';
-import type { AvpType } from './avp-type.js';
 import { AvpFlag, DIAMETER_VERSION, HEADER_LENGTH } from './flags.js';
 import type { Message } from './message.js';
 import { dateToNtp } from './time.js';
-import { utf8Length, writeUtf8 } from './utf8.js';
 
 /**
- * Encodes into one buffer sized up front. The first pass measures every AVP and records each data length in
- * pre-order in a scratch array; the second pass writes, reading the lengths back in the same order, so nothing is
- * measured twice and no intermediate buffers are concatenated. Flags are written as given (decode keeps them as
- * received), so a decoded message re-encodes to the same bytes.
+ * Encodes in one pass, straight into a shared slab (as Node's own Buffer pool does): AVPs are written in order,
+ * a Grouped AVP's length is patched once its members are written, and the result is a view of the slab, so no
+ * length is measured twice, nothing is concatenated and nothing is copied. When the slab runs out mid-message
+ * the message is written again into a fresh, larger slab (rare: slabs are 64 KiB). Flags are written as given
+ * (decode keeps them as received), so a decoded message re-encodes to the same bytes.
  */
 
-let sizes = new Int32Array(256);
-let sizeCount = 0;
+const SLAB_SIZE = 64 * 1024;
+let slab = Buffer.allocUnsafe(SLAB_SIZE);
+let used = 0;
+/** End of the writable area of the current attempt. */
+let limit = 0;
+
+/** Thrown (one preallocated object, no stack) when the slab is too small; encodeMessage retries. */
+const FULL = { full: true };
 
 export function encodeMessage(message: Message): Buffer {
-  sizeCount = 0;
-  const length = HEADER_LENGTH + measureAvps(message.avps);
-  const buf = Buffer.allocUnsafe(length);
-  buf[0] = message.version ?? DIAMETER_VERSION;
-  buf[1] = length >>> 16;
-  buf[2] = (length >>> 8) & 0xff;
-  buf[3] = length & 0xff;
-  buf.writeUInt32BE(((message.flags & 0xff) << 24 | (message.commandCode & 0xffffff)) >>> 0, 4);
-  buf.writeUInt32BE(message.applicationId >>> 0, 8);
-  buf.writeUInt32BE(message.hopByHopId >>> 0, 12);
-  buf.writeUInt32BE(message.endToEndId >>> 0, 16);
-  sizeCount = 0;
-  writeAvps(buf, HEADER_LENGTH, message.avps);
-  return buf;
+  return encodeInto(message.avps, message);
 }
 
 /** Encodes AVPs alone (for instance to append to a relayed message). */
 export function encodeAvps(avps: readonly Avp[]): Buffer {
-  sizeCount = 0;
-  const buf = Buffer.allocUnsafe(measureAvps(avps));
-  sizeCount = 0;
-  writeAvps(buf, 0, avps);
-  return buf;
+  return encodeInto(avps, undefined);
 }
 
-function pushSize(n: number): number {
-  if (sizeCount === sizes.length) {
-    const bigger = new Int32Array(sizes.length * 2);
-    bigger.set(sizes);
-    sizes = bigger;
-  }
-  sizes[sizeCount] = n;
-  return sizeCount++;
-}
-
-function measureAvps(avps: readonly Avp[]): number {
-  let total = 0;
-  for (let i = 0; i < avps.length; i++) {
-    const avp = avps[i];
-    const header = (avp.flags & AvpFlag.VENDOR) !== 0 ? 12 : 8;
-    const slot = pushSize(0);
-    const n = measureValue(avp);
-    sizes[slot] = n;
-    total += (header + n + 3) & ~3;
-  }
-  return total;
-}
-
-function measureValue(avp: Avp): number {
-  const value = avp.value;
-  const type: AvpType | undefined = avp.def?.type;
-  switch (type) {
-    case 'Unsigned32':
-    case 'Integer32':
-    case 'Enumerated':
-    case 'Float32':
-    case 'Time':
-      return 4;
-    case 'Unsigned64':
-    case 'Integer64':
-    case 'Float64':
-      return 8;
-    case 'UTF8String':
-    case 'DiameterIdentity':
-    case 'DiameterURI':
-    case 'IPFilterRule':
-    case 'QoSFilterRule':
-      if (typeof value === 'string') return utf8Length(value);
-      if (value instanceof Uint8Array) return value.length;
-      throw mismatch(avp, 'a string');
-    case 'Address': {
-      if (value instanceof Uint8Array) return value.length;
-      const n = addressLength(value as AddressValue);
-      if (n < 0) throw new EncodeError(`${String(value)} is not an IP address`, avp.name);
-      return n;
+function encodeInto(avps: readonly Avp[], header: Message | undefined): Buffer {
+  let size = SLAB_SIZE;
+  for (;;) {
+    const start = used;
+    limit = slab.length;
+    try {
+      const end = header === undefined ? writeAvps(slab, start, avps) : writeMessage(slab, start, header);
+      used = (end + 7) & ~7;
+      return slab.subarray(start, end);
+    } catch (error) {
+      if (error !== FULL) throw error;
+      // Start over in a fresh slab; if the message did not fit an empty one either, double it.
+      if (start === 0) size = slab.length * 2;
+      slab = Buffer.allocUnsafe(size);
+      used = 0;
     }
-    case 'Grouped':
-      if (Array.isArray(value)) return measureAvps(value);
-      if (value instanceof Uint8Array) return value.length;
-      throw mismatch(avp, 'an array of AVPs');
-    default:
-      // OctetString, and AVPs the dictionary does not know: raw bytes (or a group built by hand).
-      if (value instanceof Uint8Array) return value.length;
-      if (typeof value === 'string') return utf8Length(value);
-      if (Array.isArray(value)) return measureAvps(value);
-      throw mismatch(avp, 'a Buffer');
   }
+}
+
+function writeMessage(buf: Buffer, start: number, message: Message): number {
+  if (start + HEADER_LENGTH > limit) throw FULL;
+  const end = writeAvps(buf, start + HEADER_LENGTH, message.avps);
+  const length = end - start;
+  buf[start] = message.version ?? DIAMETER_VERSION;
+  put24(buf, start + 1, length);
+  buf[start + 4] = message.flags;
+  put24(buf, start + 5, message.commandCode);
+  put32(buf, start + 8, message.applicationId);
+  put32(buf, start + 12, message.hopByHopId);
+  put32(buf, start + 16, message.endToEndId);
+  return end;
+}
+
+function put24(buf: Buffer, o: number, v: number): void {
+  buf[o] = v >>> 16;
+  buf[o + 1] = (v >>> 8) & 0xff;
+  buf[o + 2] = v & 0xff;
+}
+
+function put32(buf: Buffer, o: number, v: number): void {
+  buf[o] = v >>> 24;
+  buf[o + 1] = (v >>> 16) & 0xff;
+  buf[o + 2] = (v >>> 8) & 0xff;
+  buf[o + 3] = v & 0xff;
 }
 
 function writeAvps(buf: Buffer, offset: number, avps: readonly Avp[]): number {
   let o = offset;
   for (let i = 0; i < avps.length; i++) {
     const avp = avps[i];
-    const n = sizes[sizeCount++];
-    const vendor = (avp.flags & AvpFlag.VENDOR) !== 0;
-    const header = vendor ? 12 : 8;
-    const length = header + n;
-    const code = avp.code;
-    buf[o] = code >>> 24;
-    buf[o + 1] = (code >>> 16) & 0xff;
-    buf[o + 2] = (code >>> 8) & 0xff;
-    buf[o + 3] = code & 0xff;
+    const header = (avp.flags & AvpFlag.VENDOR) !== 0 ? 12 : 8;
+    // Room for the header and the widest fixed value; variable values check for themselves.
+    if (o + header + 8 > limit) throw FULL;
+    put32(buf, o, avp.code);
     buf[o + 4] = avp.flags;
-    buf[o + 5] = length >>> 16;
-    buf[o + 6] = (length >>> 8) & 0xff;
-    buf[o + 7] = length & 0xff;
-    if (vendor) {
-      const v = avp.vendorId;
-      buf[o + 8] = v >>> 24;
-      buf[o + 9] = (v >>> 16) & 0xff;
-      buf[o + 10] = (v >>> 8) & 0xff;
-      buf[o + 11] = v & 0xff;
+    if (header === 12) put32(buf, o + 8, avp.vendorId);
+    const end = writeValue(buf, o + header, avp);
+    put24(buf, o + 5, end - o);
+    // Zero padding to the next multiple of 4 (not counted in the AVP Length).
+    o = end;
+    while ((o & 3) !== (offset & 3)) {
+      if (o >= limit) throw FULL;
+      buf[o++] = 0;
     }
-    writeValue(buf, o + header, n, avp);
-    const padded = (length + 3) & ~3;
-    for (let p = o + length; p < o + padded; p++) buf[p] = 0;
-    o += padded;
   }
   return o;
 }
 
-function writeValue(buf: Buffer, o: number, n: number, avp: Avp): void {
+/** Writes the value at `o`; returns the offset just past it. */
+function writeValue(buf: Buffer, o: number, avp: Avp): number {
   const value: AvpValue = avp.value;
   switch (avp.def?.type) {
     case 'Unsigned32':
     case 'Integer32':
-    case 'Enumerated': {
+    case 'Enumerated':
       if (typeof value !== 'number' || !Number.isInteger(value)) throw mismatch(avp, 'an integer');
-      buf[o] = value >>> 24;
-      buf[o + 1] = (value >>> 16) & 0xff;
-      buf[o + 2] = (value >>> 8) & 0xff;
-      buf[o + 3] = value & 0xff;
-      return;
-    }
+      put32(buf, o, value);
+      return o + 4;
+    case 'Grouped':
+      if (Array.isArray(value)) return writeAvps(buf, o, value);
+      return writeBytes(buf, o, value as Uint8Array, avp);
+    case 'UTF8String':
+    case 'DiameterIdentity':
+    case 'DiameterURI':
+    case 'IPFilterRule':
+    case 'QoSFilterRule':
+      if (typeof value === 'string') return writeText(buf, o, value);
+      return writeBytes(buf, o, value as Uint8Array, avp);
     case 'Unsigned64':
-      if (typeof value === 'bigint') buf.writeBigUInt64BE(value, o);
-      else if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) {
-        buf.writeUInt32BE(Math.floor(value / 0x1_0000_0000), o);
-        buf.writeUInt32BE(value >>> 0, o + 4);
+      if (typeof value === 'bigint') {
+        if (value < 0n || value > 0xffff_ffff_ffff_ffffn) throw mismatch(avp, 'an unsigned 64-bit integer');
+        put32(buf, o, Number(value >> 32n));
+        put32(buf, o + 4, Number(value & 0xffff_ffffn));
+      } else if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) {
+        put32(buf, o, Math.floor(value / 0x1_0000_0000));
+        put32(buf, o + 4, value >>> 0);
       } else throw mismatch(avp, 'a bigint (or a safe non-negative integer)');
-      return;
+      return o + 8;
     case 'Integer64':
       if (typeof value === 'bigint') buf.writeBigInt64BE(value, o);
-      else if (typeof value === 'number' && Number.isSafeInteger(value)) buf.writeBigInt64BE(BigInt(value), o);
+      else if (typeof value === 'number' && Number.isSafeInteger(value))
+        buf.writeBigInt64BE(BigInt(value), o);
       else throw mismatch(avp, 'a bigint (or a safe integer)');
-      return;
-    case 'Float32':
-      if (typeof value !== 'number') throw mismatch(avp, 'a number');
-      buf.writeFloatBE(value, o);
-      return;
-    case 'Float64':
-      if (typeof value !== 'number') throw mismatch(avp, 'a number');
-      buf.writeDoubleBE(value, o);
-      return;
+      return o + 8;
     case 'Time': {
       const ntp = value instanceof Date ? dateToNtp(value) : undefined;
       if (ntp === undefined) throw mismatch(avp, 'a Date between 1968-01-20 and 2104-02-26');
-      buf.writeUInt32BE(ntp, o);
-      return;
+      put32(buf, o, ntp);
+      return o + 4;
     }
-    case 'Address':
-      if (value instanceof Uint8Array) buf.set(value, o);
-      else writeAddress(buf, o, value as AddressValue);
-      return;
-    case 'Grouped':
-      if (Array.isArray(value)) writeAvps(buf, o, value);
-      else buf.set(value as Uint8Array, o);
-      return;
+    case 'Address': {
+      if (value instanceof Uint8Array) return writeBytes(buf, o, value, avp);
+      const n = addressLength(value as AddressValue);
+      if (n < 0) throw new EncodeError(`${String(value)} is not an IP address`, avp.name);
+      if (o + n > limit) throw FULL;
+      writeAddress(buf, o, value as AddressValue);
+      return o + n;
+    }
+    case 'Float32':
+      if (typeof value !== 'number') throw mismatch(avp, 'a number');
+      buf.writeFloatBE(value, o);
+      return o + 4;
+    case 'Float64':
+      if (typeof value !== 'number') throw mismatch(avp, 'a number');
+      buf.writeDoubleBE(value, o);
+      return o + 8;
     default:
-      if (typeof value === 'string') writeUtf8(buf, value, o, n);
-      else if (Array.isArray(value)) writeAvps(buf, o, value);
-      else if (n <= 16) {
-        const bytes = value as Uint8Array;
-        for (let i = 0; i < n; i++) buf[o + i] = bytes[i];
-      } else buf.set(value as Uint8Array, o);
+      // OctetString, and AVPs the dictionary does not know: raw bytes (or text, or a group built by hand).
+      if (value instanceof Uint8Array) return writeBytes(buf, o, value, avp);
+      if (typeof value === 'string') return writeText(buf, o, value);
+      if (Array.isArray(value)) return writeAvps(buf, o, value);
+      throw mismatch(avp, 'a Buffer');
   }
+}
+
+interface FastWrites {
+  latin1Write(text: string, offset: number, length: number): number;
+  utf8Write(text: string, offset: number, length: number): number;
+}
+
+function writeText(buf: Buffer, o: number, text: string): number {
+  const n = text.length;
+  // Worst case 3 bytes per UTF-16 unit; the common ASCII case is checked exactly.
+  if (o + n > limit) throw FULL;
+  let i = 0;
+  if (n <= 16) {
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) break;
+      buf[o + i] = c;
+    }
+    if (i === n) return o + n;
+  }
+  if (o + 3 * n > limit) throw FULL;
+  return o + (buf as unknown as FastWrites).utf8Write(text, o, limit - o);
+}
+
+function writeBytes(buf: Buffer, o: number, bytes: Uint8Array, avp: Avp): number {
+  if (!(bytes instanceof Uint8Array)) throw mismatch(avp, 'a Buffer');
+  const n = bytes.length;
+  if (o + n > limit) throw FULL;
+  if (n <= 16) for (let i = 0; i < n; i++) buf[o + i] = bytes[i];
+  else buf.set(bytes, o);
+  return o + n;
 }
 
 function mismatch(avp: Avp, wanted: string): EncodeError {

@@ -32,7 +32,12 @@ export class Framer {
   }
 
   push(chunk: Buffer): void {
-    if (this.failed) throw new FramingError('ERR_FRAME_LENGTH_TOO_SMALL', 'framer used after a framing error', ResultCode.INVALID_MESSAGE_LENGTH);
+    if (this.failed)
+      throw new FramingError(
+        'ERR_FRAME_LENGTH_TOO_SMALL',
+        'framer used after a framing error',
+        ResultCode.INVALID_MESSAGE_LENGTH,
+      );
     if (this.buffered === 0) {
       this.scan(chunk);
       return;
@@ -66,7 +71,9 @@ export class Framer {
     let o = 0;
     const n = chunk.length;
     while (n - o >= 4) {
-      const length = this.check(((chunk[o] << 24) | (chunk[o + 1] << 16) | (chunk[o + 2] << 8) | chunk[o + 3]) >>> 0);
+      const length = this.check(
+        ((chunk[o] << 24) | (chunk[o + 1] << 16) | (chunk[o + 2] << 8) | chunk[o + 3]) >>> 0,
+      );
       if (n - o < length) {
         this.needed = length;
         break;
@@ -96,13 +103,29 @@ export class Framer {
     const length = word & 0xffffff;
     let error: FramingError | undefined;
     if (version !== DIAMETER_VERSION) {
-      error = new FramingError('ERR_FRAME_VERSION', `Diameter version ${version}, expected 1`, ResultCode.UNSUPPORTED_VERSION);
+      error = new FramingError(
+        'ERR_FRAME_VERSION',
+        `Diameter version ${version}, expected 1`,
+        ResultCode.UNSUPPORTED_VERSION,
+      );
     } else if (length < HEADER_LENGTH) {
-      error = new FramingError('ERR_FRAME_LENGTH_TOO_SMALL', `message length ${length} is below the 20-byte header`, ResultCode.INVALID_MESSAGE_LENGTH);
+      error = new FramingError(
+        'ERR_FRAME_LENGTH_TOO_SMALL',
+        `message length ${length} is below the 20-byte header`,
+        ResultCode.INVALID_MESSAGE_LENGTH,
+      );
     } else if ((length & 3) !== 0) {
-      error = new FramingError('ERR_FRAME_LENGTH_NOT_ALIGNED', `message length ${length} is not a multiple of 4`, ResultCode.INVALID_MESSAGE_LENGTH);
+      error = new FramingError(
+        'ERR_FRAME_LENGTH_NOT_ALIGNED',
+        `message length ${length} is not a multiple of 4`,
+        ResultCode.INVALID_MESSAGE_LENGTH,
+      );
     } else if (length > this.maxMessageLength) {
-      error = new FramingError('ERR_FRAME_TOO_LARGE', `message length ${length} exceeds the maximum of ${this.maxMessageLength}`, ResultCode.INVALID_MESSAGE_LENGTH);
+      error = new FramingError(
+        'ERR_FRAME_TOO_LARGE',
+        `message length ${length} exceeds the maximum of ${this.maxMessageLength}`,
+        ResultCode.INVALID_MESSAGE_LENGTH,
+      );
     }
     if (error !== undefined) {
       this.failed = true;

@@ -56,7 +56,10 @@ export function parseAbnf(body: string, where: string): AbnfLayout {
     rules.push({ name, min, max, fixed: pair === '<>' });
   }
   if (body.slice(last).trim() !== '') {
-    throw new DiameterError('ERR_DICTIONARY', `${where}: cannot parse ABNF near "${body.slice(last, last + 30).trim()}"`);
+    throw new DiameterError(
+      'ERR_DICTIONARY',
+      `${where}: cannot parse ABNF near "${body.slice(last, last + 30).trim()}"`,
+    );
   }
   return { rules, open };
 }

@@ -27,7 +27,11 @@ const PROXY_INFO = 284;
  * kept, Session-Id copied first, our identity as origin, Proxy-Info AVPs copied in order. A 3xxx Result-Code
  * sets the E bit (§7.1.3).
  */
-export function createAnswer(request: Message, identity: LocalIdentity, options: AnswerOptions = {}): Message {
+export function createAnswer(
+  request: Message,
+  identity: LocalIdentity,
+  options: AnswerOptions = {},
+): Message {
   const dictionary = request.dictionary as Dictionary;
   const resultCode = options.resultCode ?? 2001;
   let flags = request.flags & CommandFlag.PROXIABLE;

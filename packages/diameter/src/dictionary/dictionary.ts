@@ -16,7 +16,9 @@ export class AvpDef implements AvpTypeInfo {
   readonly values: Map<string, number> | undefined;
   readonly names: Map<number, string> | undefined;
   readonly groupedAbnf: string | undefined;
-  layout: ResolvedLayout | undefined;
+  layout: ResolvedLayout | undefined = undefined;
+  /** The application that first defined it: its ABNF names resolve within that application first. */
+  scope = 0;
 
   constructor(d: AvpDefinition) {
     this.name = d.name;
@@ -27,10 +29,10 @@ export class AvpDef implements AvpTypeInfo {
     this.protected = d.protected ?? 'may';
     this.spec = d.spec;
     this.groupedAbnf = d.grouped;
-    if (d.values !== undefined) {
-      this.values = new Map(Object.entries(d.values));
-      this.names = new Map(Object.entries(d.values).map(([k, v]) => [v, k]));
-    }
+    // Every field is set in the same order for every AVP: one hidden class on the decoding path.
+    this.values = d.values === undefined ? undefined : new Map(Object.entries(d.values));
+    this.names =
+      d.values === undefined ? undefined : new Map(Object.entries(d.values).map(([k, v]) => [v, k]));
   }
 
   /** The name of an Enumerated value, if the dictionary has one. */
@@ -90,7 +92,11 @@ export class CommandDef {
     const i = request ? 0 : 1;
     let layout = this.layouts[i];
     if (layout === undefined) {
-      layout = this.dictionary.resolve(parseAbnf(this.abnf[i], this.short[i]), this.short[i]);
+      layout = this.dictionary.resolve(
+        parseAbnf(this.abnf[i], this.short[i]),
+        this.short[i],
+        this.applicationId,
+      );
       this.layouts[i] = layout;
     }
     return layout;
@@ -115,6 +121,11 @@ export class Dictionary implements CodecDictionary {
   private lastVendor = -1;
   private lastVendorMap: Map<number, AvpDef> | undefined;
   private readonly byName = new Map<string, AvpDef>();
+  /**
+   * Names as each application declares them. Two specifications may give one name to different AVPs (IETF
+   * Service-Type, code 6, and TS 29.272 Service-Type, 10415:1483): an application's ABNF means its own.
+   */
+  private readonly scopedNames = new Map<number, Map<string, AvpDef>>();
   private readonly commands = new Map<number, CommandDef>();
   private readonly commandsByName = new Map<string, CommandDef>();
   private readonly apps = new Map<number, ApplicationInfo>();
@@ -132,14 +143,19 @@ export class Dictionary implements CodecDictionary {
       vendorId: app.vendorId ?? 0,
       spec: app.spec,
     });
+    let scoped = this.scopedNames.get(app.id);
+    if (scoped === undefined) this.scopedNames.set(app.id, (scoped = new Map()));
     for (const d of app.avps) {
       const existing = this.avp(d.code, d.vendorId ?? 0);
       if (existing !== undefined) {
         if (d.values !== undefined) existing.mergeValues(d.values);
         if (!this.byName.has(d.name)) this.byName.set(d.name, existing);
+        scoped.set(d.name, existing);
         continue;
       }
       const def = new AvpDef(d);
+      def.scope = app.id;
+      scoped.set(def.name, def);
       if (def.vendorId === 0) this.ietf.set(def.code, def);
       else {
         let m = this.vendors.get(def.vendorId);
@@ -170,7 +186,12 @@ export class Dictionary implements CodecDictionary {
     return this.lastVendorMap?.get(code);
   }
 
-  avpByName(name: string): AvpDef | undefined {
+  /** By name; with `scope` (an Application-Id), that application's meaning of the name comes first. */
+  avpByName(name: string, scope?: number): AvpDef | undefined {
+    if (scope !== undefined) {
+      const own = this.scopedNames.get(scope)?.get(name);
+      if (own !== undefined) return own;
+    }
     return this.byName.get(name);
   }
 
@@ -209,16 +230,19 @@ export class Dictionary implements CodecDictionary {
   /** The ABNF layout of a Grouped AVP, names resolved (undefined if it has none). */
   groupedLayout(def: AvpDef): ResolvedLayout | undefined {
     if (def.groupedAbnf === undefined) return undefined;
-    if (def.layout === undefined) def.layout = this.resolve(parseAbnf(def.groupedAbnf, def.name), def.name);
+    if (def.layout === undefined)
+      def.layout = this.resolve(parseAbnf(def.groupedAbnf, def.name), def.name, def.scope);
     return def.layout;
   }
 
   /** Resolves the AVP names of a parsed layout; an unknown name is a dictionary bug and throws. */
-  resolve(layout: AbnfLayout, where: string): ResolvedLayout {
+  resolve(layout: AbnfLayout, where: string, scope = 0): ResolvedLayout {
     const index = new Map<AvpDef, number>();
+    const own = this.scopedNames.get(scope);
     const rules = layout.rules.map((r, i) => {
-      const def = this.byName.get(r.name);
-      if (def === undefined) throw new DiameterError('ERR_DICTIONARY', `${where}: ABNF names unknown AVP ${r.name}`);
+      const def = own?.get(r.name) ?? this.byName.get(r.name);
+      if (def === undefined)
+        throw new DiameterError('ERR_DICTIONARY', `${where}: ABNF names unknown AVP ${r.name}`);
       index.set(def, i);
       return { def, min: r.min, max: r.max, fixed: r.fixed };
     });

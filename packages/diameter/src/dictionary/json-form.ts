@@ -75,7 +75,8 @@ function lettersToFlags(text: string | number, letters: [number, string][]): num
   let flags = 0;
   for (const ch of text) {
     const entry = letters.find(([, l]) => l === ch);
-    if (entry === undefined) throw new DiameterError('ERR_INVALID_JSON', `unknown flag letter ${ch} in "${text}"`);
+    if (entry === undefined)
+      throw new DiameterError('ERR_INVALID_JSON', `unknown flag letter ${ch} in "${text}"`);
     flags |= entry[0];
   }
   return flags;
@@ -149,16 +150,24 @@ export function avpFromJson(json: AvpJson, dictionary: Dictionary, where: string
     value = jsonValue(json, type, dictionary, where);
   } catch (error) {
     if (error instanceof DiameterError) throw error;
-    throw new DiameterError('ERR_INVALID_JSON', `${where} (${json.name ?? code}): ${(error as Error).message}`);
+    throw new DiameterError(
+      'ERR_INVALID_JSON',
+      `${where} (${json.name ?? code}): ${(error as Error).message}`,
+    );
   }
   return new Avp(code, flags, vendorId, value, def);
 }
 
 function jsonValue(json: AvpJson, type: string | undefined, dictionary: Dictionary, where: string): AvpValue {
   const v = json.value;
-  if (json.avps !== undefined) return json.avps.map((a, i) => avpFromJson(a, dictionary, `${where}.avps[${i}]`));
+  if (json.avps !== undefined)
+    return json.avps.map((a, i) => avpFromJson(a, dictionary, `${where}.avps[${i}]`));
   const need = (ok: boolean, what: string): void => {
-    if (!ok) throw new DiameterError('ERR_INVALID_JSON', `${where} (${json.name}): ${type ?? 'raw'} value must be ${what}`);
+    if (!ok)
+      throw new DiameterError(
+        'ERR_INVALID_JSON',
+        `${where} (${json.name}): ${type ?? 'raw'} value must be ${what}`,
+      );
   };
   switch (type) {
     case undefined:

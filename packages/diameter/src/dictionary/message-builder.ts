@@ -14,19 +14,11 @@ import type { AvpDef, CommandDef, Dictionary } from './dictionary.js';
 
 /** A value as the user writes it. */
 export type NaturalValue =
-  | string
-  | number
-  | bigint
-  | boolean
-  | Uint8Array
-  | Date
-  | Avp
-  | Avp[]
-  | AvpInput
-  | readonly NaturalValue[];
+  string | number | bigint | boolean | Uint8Array | Date | Avp | Avp[] | AvpInput | readonly NaturalValue[];
 
 /** AVPs by name (object order is wire order), or explicit [name, value] pairs when order across names matters. */
-export type AvpInput = { readonly [name: string]: NaturalValue } | ReadonlyArray<readonly [string, NaturalValue]>;
+export type AvpInput =
+  { readonly [name: string]: NaturalValue } | ReadonlyArray<readonly [string, NaturalValue]>;
 
 export interface BuildOptions {
   applicationId?: number;
@@ -44,12 +36,14 @@ export function buildMessage(
   avps: AvpInput,
   options: BuildOptions = {},
 ): Message {
-  const def = typeof command === 'string' ? dictionary.commandByName(command, options.applicationId) : command;
-  if (def === undefined) throw new DiameterError('ERR_UNKNOWN_COMMAND', `the dictionary has no command ${String(command)}`);
+  const def =
+    typeof command === 'string' ? dictionary.commandByName(command, options.applicationId) : command;
+  if (def === undefined)
+    throw new DiameterError('ERR_UNKNOWN_COMMAND', `the dictionary has no command ${String(command)}`);
   const isRequest = options.request ?? (typeof command !== 'string' || command !== def.short[1]);
   let flags = isRequest ? CommandFlag.REQUEST : 0;
   if (options.proxiable ?? def.proxiable) flags |= CommandFlag.PROXIABLE;
-  const list = orderFixed(buildAvps(dictionary, avps), def, isRequest);
+  const list = orderFixed(buildAvps(dictionary, avps, def.applicationId), def, isRequest);
   return new Message(
     flags,
     def.code,
@@ -73,7 +67,8 @@ function orderFixed(avps: Avp[], command: CommandDef, isRequest: boolean): Avp[]
   return [...head, ...avps.filter((a) => !head.includes(a))];
 }
 
-export function buildAvps(dictionary: Dictionary, input: AvpInput): Avp[] {
+/** `scope`: the Application-Id whose meaning of a name comes first (see Dictionary.avpByName). */
+export function buildAvps(dictionary: Dictionary, input: AvpInput, scope?: number): Avp[] {
   const entries: ReadonlyArray<readonly [string, NaturalValue]> = Array.isArray(input)
     ? (input as ReadonlyArray<readonly [string, NaturalValue]>)
     : Object.entries(input as { [name: string]: NaturalValue });
@@ -84,8 +79,9 @@ export function buildAvps(dictionary: Dictionary, input: AvpInput): Avp[] {
       out.push(value);
       continue;
     }
-    const def = dictionary.avpByName(name);
-    if (def === undefined) throw new DiameterError('ERR_UNKNOWN_AVP_NAME', `the dictionary has no AVP named ${name}`);
+    const def = dictionary.avpByName(name, scope);
+    if (def === undefined)
+      throw new DiameterError('ERR_UNKNOWN_AVP_NAME', `the dictionary has no AVP named ${name}`);
     if (Array.isArray(value) && !(value.length > 0 && value[0] instanceof Avp)) {
       for (const v of value as readonly NaturalValue[]) out.push(buildAvp(dictionary, def, v));
     } else {
@@ -106,8 +102,13 @@ function toAvpValue(dictionary: Dictionary, def: AvpDef, value: NaturalValue): A
   switch (def.type) {
     case 'Grouped':
       if (Array.isArray(value)) return value as Avp[];
-      if (typeof value === 'object' && value !== null && !(value instanceof Uint8Array) && !(value instanceof Date)) {
-        return buildAvps(dictionary, value as AvpInput);
+      if (
+        typeof value === 'object' &&
+        value !== null &&
+        !(value instanceof Uint8Array) &&
+        !(value instanceof Date)
+      ) {
+        return buildAvps(dictionary, value as AvpInput, def.scope);
       }
       break;
     case 'Enumerated':

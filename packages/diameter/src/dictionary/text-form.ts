@@ -38,7 +38,8 @@ function avpLines(avp: Avp, indent: string, lines: string[]): void {
     for (const child of avp.value) avpLines(child, indent + '  ', lines);
     return;
   }
-  let value = typeof json.value === 'object' ? `family ${json.value.family} 0x${json.value.hex}` : String(json.value);
+  let value =
+    typeof json.value === 'object' ? `family ${json.value.family} 0x${json.value.hex}` : String(json.value);
   if (json.enum !== undefined) value = `${json.enum} (${value})`;
   if (Buffer.isBuffer(avp.value) && isPrintable(avp.value)) value += ` "${avp.value.toString('latin1')}"`;
   lines.push(`${head} val=${value}`);

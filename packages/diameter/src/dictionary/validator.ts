@@ -27,7 +27,10 @@ export function validateMessage(message: Message, dictionary: Dictionary): Probl
   if ((message.flags & CommandFlag.RESERVED) !== 0) {
     return { resultCode: ResultCode.INVALID_HDR_BITS, message: 'reserved command flag bits are set' };
   }
-  if (message.applicationId !== RELAY_APPLICATION && dictionary.application(message.applicationId) === undefined) {
+  if (
+    message.applicationId !== RELAY_APPLICATION &&
+    dictionary.application(message.applicationId) === undefined
+  ) {
     return {
       resultCode: ResultCode.APPLICATION_UNSUPPORTED,
       message: `application ${message.applicationId} is not supported`,
@@ -44,7 +47,12 @@ export function validateMessage(message: Message, dictionary: Dictionary): Probl
   return checkLayout(message.avps, command.layout(message.isRequest), dictionary, where);
 }
 
-function checkLayout(avps: readonly Avp[], layout: ResolvedLayout, dictionary: Dictionary, where: string): Problem | undefined {
+function checkLayout(
+  avps: readonly Avp[],
+  layout: ResolvedLayout,
+  dictionary: Dictionary,
+  where: string,
+): Problem | undefined {
   const counts = new Array<number>(layout.rules.length).fill(0);
   let fixedSeen = 0;
   for (let i = 0; i < avps.length; i++) {
@@ -62,7 +70,11 @@ function checkLayout(avps: readonly Avp[], layout: ResolvedLayout, dictionary: D
       continue;
     }
     if ((avp.flags & AvpFlag.MANDATORY) !== 0 && def.mandatory === 'mustnot') {
-      return { resultCode: ResultCode.INVALID_AVP_BITS, message: `${where}: ${def.name} must not have the M bit`, failedAvp: avp };
+      return {
+        resultCode: ResultCode.INVALID_AVP_BITS,
+        message: `${where}: ${def.name} must not have the M bit`,
+        failedAvp: avp,
+      };
     }
     const r = layout.index.get(def);
     if (r === undefined) {
@@ -91,7 +103,8 @@ function checkLayout(avps: readonly Avp[], layout: ResolvedLayout, dictionary: D
         const problem = checkLayout(avp.value, inner, dictionary, `${where}/${def.name}`);
         if (problem !== undefined) {
           // RFC 6733 §7.5: the Failed-AVP may hold the Grouped AVP holding just the offending one.
-          const failed = problem.failedAvp && new Avp(avp.code, avp.flags, avp.vendorId, [problem.failedAvp], def);
+          const failed =
+            problem.failedAvp && new Avp(avp.code, avp.flags, avp.vendorId, [problem.failedAvp], def);
           return failed ? { ...problem, failedAvp: failed } : problem;
         }
       }
@@ -111,14 +124,27 @@ function checkLayout(avps: readonly Avp[], layout: ResolvedLayout, dictionary: D
 }
 
 function notAllowed(avp: Avp, where: string): Problem {
-  return { resultCode: ResultCode.AVP_NOT_ALLOWED, message: `${where}: ${avp.name} is not allowed here`, failedAvp: avp };
+  return {
+    resultCode: ResultCode.AVP_NOT_ALLOWED,
+    message: `${where}: ${avp.name} is not allowed here`,
+    failedAvp: avp,
+  };
 }
 
 /** RFC 6733 §7.5: for a missing AVP, Failed-AVP holds one of that type with a zero-filled minimum value. */
 function exampleAvp(def: AvpDef): Avp {
-  const size = { Integer32: 4, Unsigned32: 4, Enumerated: 4, Float32: 4, Time: 4, Integer64: 8, Unsigned64: 8, Float64: 8, Address: 6 }[
-    def.type as string
-  ] ?? 0;
+  const size =
+    {
+      Integer32: 4,
+      Unsigned32: 4,
+      Enumerated: 4,
+      Float32: 4,
+      Time: 4,
+      Integer64: 8,
+      Unsigned64: 8,
+      Float64: 8,
+      Address: 6,
+    }[def.type as string] ?? 0;
   let flags = def.mandatory === 'must' ? AvpFlag.MANDATORY : 0;
   if (def.vendorId !== 0) flags |= AvpFlag.VENDOR;
   return new Avp(def.code, flags, def.vendorId, Buffer.alloc(size), undefined);
@@ -135,14 +161,22 @@ export function inspectMessage(buf: Buffer, dictionary: Dictionary): Inspection 
     message = decodeMessage(buf, dictionary);
   } catch (error) {
     if (!(error instanceof DecodeError)) throw error;
-    return { message: undefined, problem: { resultCode: error.resultCode, message: error.message, failedAvp: failedFromBytes(buf, error) } };
+    return {
+      message: undefined,
+      problem: {
+        resultCode: error.resultCode,
+        message: error.message,
+        failedAvp: failedFromBytes(buf, error),
+      },
+    };
   }
   return { message, problem: validateMessage(message, dictionary) };
 }
 
 /** The offending AVP as it stands in the bytes, for the Failed-AVP of a message that did not decode. */
 function failedFromBytes(buf: Buffer, error: DecodeError): Avp | undefined {
-  if (error.avpCode === undefined || error.offset < HEADER_LENGTH || error.offset + 8 > buf.length) return undefined;
+  if (error.avpCode === undefined || error.offset < HEADER_LENGTH || error.offset + 8 > buf.length)
+    return undefined;
   const o = error.offset;
   const flags = buf[o + 4];
   const vendor = (flags & AvpFlag.VENDOR) !== 0 && o + 12 <= buf.length ? buf.readUInt32BE(o + 8) : 0;
@@ -157,7 +191,12 @@ function failedFromBytes(buf: Buffer, error: DecodeError): Avp | undefined {
  * Failed-AVP. Works from the request's bytes, so a request that could not be decoded still gets its answer with
  * the original Hop-by-Hop / End-to-End ids and Session-Id.
  */
-export function createErrorAnswer(request: Buffer | Message, problem: Problem, identity: LocalIdentity, dictionary: Dictionary): Message {
+export function createErrorAnswer(
+  request: Buffer | Message,
+  problem: Problem,
+  identity: LocalIdentity,
+  dictionary: Dictionary,
+): Message {
   const shell = request instanceof Message ? request : headerOnly(request, dictionary);
   return createAnswer(shell, identity, {
     resultCode: problem.resultCode,
@@ -173,7 +212,11 @@ function headerOnly(buf: Buffer, dictionary: Dictionary): Message {
     const data = buf.subarray(view.avpDataOffset(buf, at), view.avpDataEnd(buf, at));
     const text = view.avpString(buf, at);
     const def = dictionary.avp(view.RoutingAvp.SESSION_ID, 0);
-    avps.push(text !== undefined ? new Avp(263, buf[at + 4], 0, text, def) : rawAvp(263, 0, buf[at + 4], Buffer.from(data)));
+    avps.push(
+      text !== undefined
+        ? new Avp(263, buf[at + 4], 0, text, def)
+        : rawAvp(263, 0, buf[at + 4], Buffer.from(data)),
+    );
   }
   const header = buf.length >= HEADER_LENGTH;
   return new Message(

@@ -12,7 +12,14 @@ import type { ApplicationDefinition, AvpDefinition, CommandDefinition } from './
  */
 
 /** Vendors Wireshark's files name without defining in the same file. */
-const KNOWN_VENDORS: Record<string, number> = { None: 0, TGPP: 10415, TGPP2: 5535, ETSI: 13019, Ericsson: 193, Nokia: 94 };
+const KNOWN_VENDORS: Record<string, number> = {
+  None: 0,
+  TGPP: 10415,
+  TGPP2: 5535,
+  ETSI: 13019,
+  Ericsson: 193,
+  Nokia: 94,
+};
 
 const TYPE_ALIASES: Record<string, AvpType> = {
   IPAddress: 'Address',
@@ -59,13 +66,16 @@ export function loadWiresharkDictionary(text: string, source = 'dictionary'): Ap
   const vendorOf = (name: string | undefined, where: string): number => {
     if (name === undefined) return 0;
     const v = vendors.get(name);
-    if (v === undefined) throw new DiameterError('ERR_DICTIONARY', `${source}: ${where} names unknown vendor ${name}`);
+    if (v === undefined)
+      throw new DiameterError('ERR_DICTIONARY', `${source}: ${where} names unknown vendor ${name}`);
     return v;
   };
 
   const apps: ApplicationDefinition[] = [];
   let app: { id: number; name: string; avps: AvpDefinition[]; commands: CommandDefinition[] } | undefined;
-  let avp: { attrs: Record<string, string>; type?: AvpType; values?: Record<string, number>; members?: string[] } | undefined;
+  let avp:
+    | { attrs: Record<string, string>; type?: AvpType; values?: Record<string, number>; members?: string[] }
+    | undefined;
   const finishAvp = (): void => {
     if (avp === undefined || app === undefined) return;
     const a = avp.attrs;
@@ -86,7 +96,14 @@ export function loadWiresharkDictionary(text: string, source = 'dictionary'): Ap
   };
   const finishApp = (): void => {
     if (app === undefined) return;
-    apps.push({ id: app.id, name: app.name, kind: 'auth', spec: `Wireshark ${source}`, avps: app.avps, commands: app.commands });
+    apps.push({
+      id: app.id,
+      name: app.name,
+      kind: 'auth',
+      spec: `Wireshark ${source}`,
+      avps: app.avps,
+      commands: app.commands,
+    });
     app = undefined;
   };
 
@@ -110,7 +127,10 @@ export function loadWiresharkDictionary(text: string, source = 'dictionary'): Ap
       case 'command':
         if (app !== undefined && !el.closing) {
           const name = el.attrs.name;
-          const initials = name.split('-').map((w) => w[0]?.toUpperCase() ?? '').join('');
+          const initials = name
+            .split('-')
+            .map((w) => w[0]?.toUpperCase() ?? '')
+            .join('');
           app.commands.push({
             code: Number(el.attrs.code),
             name,

@@ -5,7 +5,11 @@ import { writeFileSync } from 'node:fs';
  * (LINKTYPE_RAW), requests client → server and answers server → client, each direction with its own sequence
  * numbers so tshark's reassembly sees a clean stream.
  */
-export function writePcap(path: string, messages: { bytes: Buffer; fromServer: boolean }[], port = 3868): void {
+export function writePcap(
+  path: string,
+  messages: { bytes: Buffer; fromServer: boolean }[],
+  port = 3868,
+): void {
   const parts: Buffer[] = [];
   const global = Buffer.alloc(24);
   global.writeUInt32LE(0xa1b2c3d4, 0);
