@@ -14,7 +14,19 @@ export type DiameterErrorCode =
   | 'ERR_UNKNOWN_AVP_NAME'
   | 'ERR_UNKNOWN_COMMAND'
   | 'ERR_INVALID_JSON'
-  | 'ERR_DICTIONARY';
+  | 'ERR_DICTIONARY'
+  | 'ERR_INVALID_CONFIG'
+  | 'ERR_INVALID_TRANSITION'
+  | 'ERR_TIMEOUT'
+  | 'ERR_CONNECTION_CLOSED'
+  | 'ERR_CONNECTION_FAILED'
+  | 'ERR_NOT_OPEN'
+  | 'ERR_HANDSHAKE_FAILED'
+  | 'ERR_ABORTED'
+  | 'ERR_POOL_CLOSED'
+  | 'ERR_NO_ACTIVE_CONNECTION'
+  | 'ERR_UNKNOWN_CONNECTION'
+  | 'ERR_BACKPRESSURE';
 
 export class DiameterError extends Error {
   readonly code: DiameterErrorCode;
@@ -65,5 +77,61 @@ export class EncodeError extends DiameterError {
   constructor(message: string, avpName?: string, options?: { cause?: unknown }) {
     super('ERR_AVP_ENCODE', avpName === undefined ? message : `${avpName}: ${message}`, options);
     this.avpName = avpName;
+  }
+}
+
+/** A configuration value that cannot work; `field` is its path, e.g. `watchdog.interval`. */
+export class InvalidConfigError extends DiameterError {
+  readonly field: string;
+  constructor(field: string, problem: string) {
+    super('ERR_INVALID_CONFIG', `invalid configuration: ${field} ${problem}`);
+    this.field = field;
+  }
+}
+
+/** A state machine asked to make a move its table does not allow: a bug, never a peer's fault. */
+export class InvalidTransitionError extends DiameterError {
+  constructor(machine: string, from: string, to: string) {
+    super('ERR_INVALID_TRANSITION', `${machine}: ${from} -> ${to} is not allowed`);
+  }
+}
+
+/** An operation that did not finish in time: which one, and the limit in milliseconds. */
+export class TimeoutError extends DiameterError {
+  readonly operation: string;
+  readonly timeoutMs: number;
+  constructor(operation: string, timeoutMs: number) {
+    super('ERR_TIMEOUT', `${operation} timed out after ${timeoutMs} ms`);
+    this.operation = operation;
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/**
+ * The connection a request was sent on closed or failed before the answer came. `retryable` is true when the
+ * request may be sent again elsewhere (with the T flag, RFC 6733 §5.5.4): it was never answered.
+ */
+export class ConnectionClosedError extends DiameterError {
+  readonly connectionId: string;
+  readonly retryable: boolean;
+  constructor(connectionId: string, reason: string, retryable = true, options?: { cause?: unknown }) {
+    super('ERR_CONNECTION_CLOSED', `connection ${connectionId} closed: ${reason}`, options);
+    this.connectionId = connectionId;
+    this.retryable = retryable;
+  }
+}
+
+/** Capabilities exchange failed: the CEA's Result-Code (0 when none came) says why. */
+export class HandshakeError extends DiameterError {
+  readonly resultCode: number;
+  constructor(message: string, resultCode: number, options?: { cause?: unknown }) {
+    super('ERR_HANDSHAKE_FAILED', message, options);
+    this.resultCode = resultCode;
+  }
+}
+
+export class AbortError extends DiameterError {
+  constructor(operation: string, options?: { cause?: unknown }) {
+    super('ERR_ABORTED', `${operation} was aborted`, options);
   }
 }
