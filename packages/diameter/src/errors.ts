@@ -135,3 +135,17 @@ export class AbortError extends DiameterError {
     super('ERR_ABORTED', `${operation} was aborted`, options);
   }
 }
+
+export class PoolClosedError extends DiameterError {
+  constructor(what = 'pool') {
+    super('ERR_POOL_CLOSED', `the ${what} is closed`);
+  }
+}
+
+export class NoActiveConnectionError extends DiameterError {
+  readonly target: string;
+  constructor(target: string) {
+    super('ERR_NO_ACTIVE_CONNECTION', `no open connection to ${target}`);
+    this.target = target;
+  }
+}

@@ -66,3 +66,56 @@ export {
 export function decode(buf: Buffer, dictionary: Dictionary = defaultDictionary()): Message {
   return decodeMessage(buf, dictionary);
 }
+
+export { silentLogger, type Logger } from './logger.js';
+export { PeerDefaults, PoolDefaults, AddressClientDefaults } from './peer/defaults.js';
+export { type PeerState } from './peer/states.js';
+export { Watchdog, type WatchdogState, type WatchdogOptions } from './peer/watchdog.js';
+export { exponentialBackoff, type BackoffPolicy } from './peer/backoff.js';
+export { nextEndToEndId } from './peer/identifiers.js';
+export { PendingRequest, type AnswerSink } from './peer/pending-requests.js';
+export type {
+  ConnectionRef,
+  StateChangeEvent,
+  WatchdogChangeEvent,
+  FailureEvent,
+  FailureKind,
+  OpenEvent,
+  PeerConnectionEvents,
+} from './peer/events.js';
+export {
+  RELAY_APPLICATION_ID,
+  type LocalCapabilities,
+  type PeerCapabilities,
+  type VendorSpecificApplication,
+} from './peer/capabilities.js';
+export { parsePeerConfig, type PeerConfig, type PeerConfigInput } from './peer/peer-options.js';
+export {
+  PeerConnection,
+  type RequestHandler,
+  type CerPolicy,
+  type ConnectionStats,
+  type DisconnectCause,
+  type RequestOptions,
+  type PeerConnectionInit,
+} from './peer/peer-connection.js';
+export { messageHandler, type MessageHandler } from './peer/message-handler.js';
+export {
+  DiameterServer,
+  type DiameterServerOptions,
+  type DiameterServerEvents,
+} from './server/diameter-server.js';
+export {
+  ConnectionPool,
+  type ConnectionPoolOptions,
+  type PoolStats,
+  type PoolEvents,
+} from './client/connection-pool.js';
+export {
+  AddressClient,
+  type AddressClientOptions,
+  type AddressClientMetrics,
+  type AddressClientEvents,
+} from './client/address-client.js';
+export { loadWiresharkDictionary, loadWiresharkDictionaryFile } from './dictionary/wireshark-xml.js';
+export { messageToText } from './dictionary/text-form.js';
