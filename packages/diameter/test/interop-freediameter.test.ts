@@ -215,8 +215,28 @@ describe.skipIf(!existsSync('/usr/bin/freeDiameterd'))('interop with freeDiamete
         expect(states.slice(-2)).toEqual(['CLOSING', 'CLOSED']);
         expect(c.stats.messagesReceived).toBe(received + 1); // the DPA
         expect(failures).toEqual([]);
-        await fd.waitForLog(/Peer 'client\.peers\.test' sent a DPR with cause: DO_NOT_WANT_TO_TALK_TO_YOU/, 2000);
+        await fd.waitForLog(
+          /Peer 'client\.peers\.test' sent a DPR with cause: DO_NOT_WANT_TO_TALK_TO_YOU/,
+          2000,
+        );
         await fd.waitForLog(/'STATE_OPEN'\s+-> 'STATE_CLOSING'\s+'client\.peers\.test'/, 2000);
+      });
+    });
+    it("answers freeDiameter's DPR (REBOOTING) when it shuts down, and does not reconnect", async () => {
+      const fd = await startFd({ identity: 'fd5.peers.test' });
+      const c = client(fd.port);
+      const failures: FailureEvent[] = [];
+      c.on('failure', (e) => failures.push(e));
+      await withLog(fd, async () => {
+        await c.connect();
+        const closed = next(c, 'closed', 5000);
+        await fd.stop();
+        await closed;
+        expect(c.currentState).toBe('CLOSED');
+        expect(failures.map((f) => [f.kind, f.willReconnect])).toEqual([['disconnect-requested', false]]);
+        expect(failures[0].cause.message).toMatch(/REBOOTING/);
+        // freeDiameter took its graceful path (DPR sent, connection wound down), not an abrupt close.
+        expect(fd.log).toMatch(/'STATE_OPEN'\s+-> 'STATE_CLOSING_GRACE'\s+'client\.peers\.test'/);
       });
     });
   });
@@ -295,6 +315,7 @@ describe.skipIf(!existsSync('/usr/bin/freeDiameterd'))('interop with freeDiamete
       });
       await withLog(fd, async () => {
         const peer = await opened;
+        await fd.waitForLog(/'STATE_WAITCEA'\s+-> 'STATE_OPEN'\s+'srv\.app\.test'/, 2000);
         expect(peer.capabilities!.originHost).toBe('fd3.peers.test');
         expect(peer.capabilities!.originRealm).toBe(FD_REALM);
         expect(peer.capabilities!.productName).toBe('freeDiameter');
@@ -322,7 +343,9 @@ describe.skipIf(!existsSync('/usr/bin/freeDiameterd'))('interop with freeDiamete
         expect(event.resultCode).toBe(3010);
         expect(event.remote).toBe('fd4.peers.test');
         expect(server.connections.size).toBe(0);
-        await fd.waitForLog(/3010|UNKNOWN_PEER/, 3000);
+        // freeDiameter saw the refusal for what it is.
+        await fd.waitForLog(/Connection to 'srv\.app\.test' failed: 'CEA with unexpected error code'/, 3000);
+        await fd.waitForLog(/'DIAMETER_UNKNOWN_PEER' \(3010/, 3000);
       });
     });
   });
@@ -362,6 +385,8 @@ describe.skipIf(!existsSync('/usr/bin/freeDiameterd'))('interop with freeDiamete
           'diameter.cmd.code',
           '-e',
           'diameter.Result-Code',
+          '-e',
+          'diameter.Route-Record',
         ])
           .split('\n')
           .filter((l) => l.trim() !== '')
@@ -376,6 +401,9 @@ describe.skipIf(!existsSync('/usr/bin/freeDiameterd'))('interop with freeDiamete
         );
         expect(codes(onServerLeg)).toContain('257');
         expect(codes(onServerLeg)).toContain('272');
+        // The CCR as it left the relay for our server carried the relay's Route-Record naming our client.
+        const relayedCcr = onServerLeg.find((r) => r[2] === '1' && r[3] === '272');
+        expect(relayedCcr?.[5]).toBe(CLIENT_HOST);
         const resultCodes = new Set(diameter.flatMap((r) => (r[4] ?? '').split(',')).filter(Boolean));
         expect(resultCodes).toContain('2001');
         const warnings = tshark(file, ports, ['-q', '-z', 'expert,warn']);

@@ -46,7 +46,16 @@ export function decodeMessage(buf: Buffer, dictionary: CodecDictionary): Message
 }
 
 /** Decodes the AVPs in buf[start, end). */
-export function decodeAvps(buf: Buffer, start: number, end: number, dictionary: CodecDictionary): Avp[] {
+const FAILED_AVP = 279;
+
+/** Decodes the AVPs in buf[start, end); `lenient`: values that do not decode stay raw bytes. */
+export function decodeAvps(
+  buf: Buffer,
+  start: number,
+  end: number,
+  dictionary: CodecDictionary,
+  lenient = false,
+): Avp[] {
   const avps: Avp[] = [];
   let o = start;
   while (o < end) {
@@ -140,7 +149,11 @@ function decodeValue(
       if (n !== 4) throw badLength(def, avpOffset, n, 4);
       return (buf[s] << 24) | (buf[s + 1] << 16) | (buf[s + 2] << 8) | buf[s + 3];
     case 'Grouped':
-      return decodeAvps(buf, s, e, dictionary);
+      // Failed-AVP holds the AVPs a peer found wrong (RFC 6733 §7.5): an inner one that does not decode is kept
+      // as raw bytes instead of making the whole error answer unreadable.
+      return def.code === FAILED_AVP && def.vendorId === 0
+        ? decodeAvps(buf, s, e, dictionary, true)
+        : decodeAvps(buf, s, e, dictionary);
     case 'Unsigned64':
       if (n !== 8) throw badLength(def, avpOffset, n, 8);
       return buf.readBigUInt64BE(s);

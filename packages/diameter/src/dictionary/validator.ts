@@ -1,4 +1,5 @@
 import { Avp } from '../codec/avp.js';
+import { fixedLength } from '../codec/avp-type.js';
 import { decodeMessage } from '../codec/decoder.js';
 import { AvpFlag, CommandFlag, HEADER_LENGTH } from '../codec/flags.js';
 import * as view from '../codec/header-view.js';
@@ -166,15 +167,19 @@ export function inspectMessage(buf: Buffer, dictionary: Dictionary): Inspection 
       problem: {
         resultCode: error.resultCode,
         message: error.message,
-        failedAvp: failedFromBytes(buf, error),
+        failedAvp: failedFromBytes(buf, error, dictionary),
       },
     };
   }
   return { message, problem: validateMessage(message, dictionary) };
 }
 
-/** The offending AVP as it stands in the bytes, for the Failed-AVP of a message that did not decode. */
-function failedFromBytes(buf: Buffer, error: DecodeError): Avp | undefined {
+/**
+ * The offending AVP for the Failed-AVP of a message that did not decode (RFC 6733 §7.1.5): as received, except
+ * that an AVP whose length is impossible (past its container, or below its header) is sent as its header with a
+ * zero-filled payload of the minimum length of its type.
+ */
+function failedFromBytes(buf: Buffer, error: DecodeError, dictionary: Dictionary): Avp | undefined {
   if (error.avpCode === undefined || error.offset < HEADER_LENGTH || error.offset + 8 > buf.length)
     return undefined;
   const o = error.offset;
@@ -182,8 +187,12 @@ function failedFromBytes(buf: Buffer, error: DecodeError): Avp | undefined {
   const vendor = (flags & AvpFlag.VENDOR) !== 0 && o + 12 <= buf.length ? buf.readUInt32BE(o + 8) : 0;
   const start = o + ((flags & AvpFlag.VENDOR) !== 0 ? 12 : 8);
   const declared = (buf[o + 5] << 16) | (buf[o + 6] << 8) | buf[o + 7];
-  const end = Math.min(buf.length, Math.max(start, o + declared));
-  return rawAvp(error.avpCode, vendor, flags, Buffer.from(buf.subarray(Math.min(start, end), end)));
+  if (declared < start - o || o + declared > buf.length) {
+    const type = dictionary.avp(error.avpCode, vendor)?.type;
+    const minimum = type === undefined ? 0 : Math.max(0, fixedLength(type));
+    return rawAvp(error.avpCode, vendor, flags, Buffer.alloc(minimum));
+  }
+  return rawAvp(error.avpCode, vendor, flags, Buffer.from(buf.subarray(start, o + declared)));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -114,6 +114,20 @@ function tcpReachable(port: number, host = '127.0.0.1'): Promise<boolean> {
     socket.once('error', () => done(false));
     socket.setTimeout(500, () => done(false));
   });
+}
+
+/** Daemons and captures still running: killed if the test process exits without stopping them. */
+const live = new Set<ChildProcess>();
+let exitHookInstalled = false;
+function track(child: ChildProcess): void {
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.once('exit', () => {
+      for (const c of live) c.kill('SIGKILL');
+    });
+  }
 }
 
 /** Waits for a child process to exit, at most `ms`; true when it did. */
@@ -298,6 +312,7 @@ export class FreeDiameter {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
+    track(child);
     const onData = (chunk: Buffer) => {
       this.logText += chunk.toString('utf8');
       for (const w of this.logWaiters.filter((w) => w.pattern.test(this.logText))) {
@@ -344,6 +359,7 @@ export async function capture(ports: number | number[]): Promise<Capture> {
   const child = spawn(DUMPCAP, ['-q', '-i', 'lo', '-f', filter, '-w', file], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  track(child);
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
   const started = Date.now();
@@ -359,14 +375,27 @@ export async function capture(ports: number | number[]): Promise<Capture> {
     file,
     stop() {
       stopped ??= (async () => {
-        // Let the last segments reach the capture buffer.
-        await sleep(200);
+        // dumpcap reads the kernel's buffer every 250 ms or so and writes the file every 100 ms; what it has not
+        // read when SIGTERM arrives is lost. Wait until the file stops growing (at least 550 ms, at most 3 s).
+        await sleep(300);
+        const deadline = Date.now() + 3000;
+        let size = existsSync(file) ? statSync(file).size : 0;
+        while (Date.now() < deadline) {
+          await sleep(250);
+          const now = existsSync(file) ? statSync(file).size : 0;
+          if (now === size) break;
+          size = now;
+        }
         await terminate(child, 3000);
         return file;
       })();
       return stopped;
     },
     remove() {
+      const keep = process.env.FD_INTEROP_LOG_DIR;
+      if (keep !== undefined && keep !== '' && existsSync(file)) {
+        copyFileSync(file, join(keep, `capture-${list.join('-')}.pcapng`));
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };
