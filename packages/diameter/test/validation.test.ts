@@ -191,3 +191,19 @@ describe('answers', () => {
     expect(unsupported.get('Result-Code')).toBe(3001);
   });
 });
+
+describe('Failed-AVP', () => {
+  it('is read leniently: an offending AVP inside it that does not decode stays raw bytes', () => {
+    const bytes = encodeMessage(dwr({ 'Origin-Host': 'ab' }));
+    bytes[28] = 0xc3; // invalid UTF-8 in Origin-Host
+    bytes[29] = 0x28;
+    const { problem } = inspectMessage(bytes, dict);
+    expect(problem!.resultCode).toBe(5004);
+    const answerBytes = encodeMessage(createErrorAnswer(bytes, problem!, identity, dict));
+    const answer = decodeMessage(answerBytes, dict);
+    const inner = (answer.get('Failed-AVP') as Avp[])[0];
+    expect(inner.code).toBe(264);
+    expect(inner.value).toEqual(Buffer.from([0xc3, 0x28]));
+    expect(encodeMessage(answer).equals(answerBytes)).toBe(true);
+  });
+});

@@ -101,10 +101,17 @@ export function decodeAvps(
       );
     }
     const def = dictionary.avp(code, vendorId);
-    const value =
-      def === undefined
-        ? buf.subarray(dataStart, dataEnd)
-        : decodeValue(buf, dataStart, dataEnd, def, o, dictionary);
+    let value: AvpValue;
+    if (def === undefined) value = buf.subarray(dataStart, dataEnd);
+    else if (!lenient) value = decodeValue(buf, dataStart, dataEnd, def, o, dictionary);
+    else {
+      try {
+        value = decodeValue(buf, dataStart, dataEnd, def, o, dictionary);
+      } catch (error) {
+        if (!(error instanceof DecodeError)) throw error;
+        value = buf.subarray(dataStart, dataEnd);
+      }
+    }
     avps.push(new Avp(code, flags, vendorId, value, def));
     o = dataEnd + ((4 - (length & 3)) & 3);
   }
