@@ -22,6 +22,13 @@ export function messageLength(buf: Buffer): number {
   return (buf[1] << 16) | (buf[2] << 8) | buf[3];
 }
 
+/** Patches the 24-bit message length (when a relay appends AVPs after the received bytes). */
+export function setMessageLength(buf: Buffer, length: number): void {
+  buf[1] = length >>> 16;
+  buf[2] = (length >>> 8) & 0xff;
+  buf[3] = length & 0xff;
+}
+
 export function commandFlags(buf: Buffer): number {
   return buf[4];
 }
@@ -65,11 +72,18 @@ export function setEndToEndId(buf: Buffer, id: number): void {
 }
 
 /**
- * Offset of the first top-level AVP with this code and vendor, or -1. Starts at `from` (an AVP offset) so callers
- * can iterate over repeated AVPs. Stops (returns -1) on a malformed AVP header rather than reading past the end.
+ * Offset of the first AVP with this code and vendor in [from, until), or -1: top-level by default; pass a Grouped
+ * AVP's avpDataOffset and avpDataEnd to search inside it, and a previous match's nextAvpOffset to iterate over
+ * repeated AVPs. Stops (returns -1) on a malformed AVP header rather than reading past the end.
  */
-export function findAvp(buf: Buffer, code: number, vendorId = 0, from = HEADER_LENGTH): number {
-  const end = Math.min(buf.length, messageLength(buf));
+export function findAvp(
+  buf: Buffer,
+  code: number,
+  vendorId = 0,
+  from = HEADER_LENGTH,
+  until = messageLength(buf),
+): number {
+  const end = Math.min(buf.length, until);
   let o = from;
   while (end - o >= 8) {
     const c = ((buf[o] << 24) | (buf[o + 1] << 16) | (buf[o + 2] << 8) | buf[o + 3]) >>> 0;

@@ -316,7 +316,13 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
    * The low-level send of a request for relays: writes `bytes` with a fresh Hop-by-Hop id (in place) and reports
    * the outcome to `sink` with `token`. No promise and no closure per request. Throws when not usable.
    */
-  forward<T>(bytes: Buffer, timeoutMs: number, sink: AnswerSink<T>, token: T): PendingRequest<T> {
+  forward<T>(
+    bytes: Buffer,
+    timeoutMs: number,
+    sink: AnswerSink<T>,
+    token: T,
+    tail?: Buffer,
+  ): PendingRequest<T> {
     if (this.state !== 'OPEN') {
       throw new ConnectionClosedError(this.connectionId, `not open (${this.state})`, true);
     }
@@ -326,6 +332,8 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
     this.pending.add(request as PendingRequest<unknown>);
     this.requestsSent++;
     this.write(bytes);
+    // `tail`: AVPs appended by a relay (its Route-Record), already counted in the header's length: same writev.
+    if (tail !== undefined) this.write(tail, false);
     return request;
   }
 
@@ -454,7 +462,7 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
     });
   }
 
-  private write(bytes: Buffer): void {
+  private write(bytes: Buffer, counted = true): void {
     const socket = this.socket!;
     if (socket.writableLength > this.config.maxWriteBuffer) {
       throw new DiameterError(
@@ -468,7 +476,7 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
       process.nextTick(this.uncorkBound);
     }
     socket.write(bytes);
-    this.messagesSent++;
+    if (counted) this.messagesSent++;
     this.bytesSent += bytes.length;
   }
 
@@ -679,7 +687,9 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
     this.write(encodeMessage(dpa));
     this.logger.info({ connectionId: this.connectionId, remote: this.remote, cause }, 'peer sent DPR');
     if (this.state === 'OPEN') this.setState('CLOSING', `peer disconnects (${cause})`);
-    // The DPR sender closes the transport (RFC 6733 §5.4); close ourselves if it does not.
+    // DPA written: close our half with a FIN once it is flushed. RFC 6733 §5.4 lets the DPR sender close; a peer
+    // that waits for us (freeDiameter does not) would otherwise sit until its own timer.
+    this.socket?.end();
     this.armStage(this.config.dprTimeout, 'disconnect-requested', `DPR (${cause}) received`);
   }
 
@@ -730,7 +740,8 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
     this.setState('FAILED', `${kind}: ${cause.message}`);
     const delay = this.reconnectDelay(kind);
     const inFlight = this.pending.size;
-    this.logger.warn(
+    // A peer's DPR is a normal end of the connection: worth an info line, not a warning.
+    this.logger[kind === 'disconnect-requested' ? 'info' : 'warn'](
       {
         connectionId: this.connectionId,
         remote: this.remote,
@@ -739,7 +750,7 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
         err: cause.message,
         inFlight,
       },
-      'connection failed',
+      'connection ended',
     );
     this.emit('failure', {
       connectionId: this.connectionId,

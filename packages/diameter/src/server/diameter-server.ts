@@ -8,7 +8,12 @@ import { InvalidConfigError } from '../errors.js';
 import { silentLogger, type Logger } from '../logger.js';
 import type { PeerCapabilities } from '../peer/capabilities.js';
 import type { FailureEvent } from '../peer/events.js';
-import { PeerConnection, type CerPolicy, type RequestHandler } from '../peer/peer-connection.js';
+import {
+  PeerConnection,
+  type CerPolicy,
+  type DisconnectCause,
+  type RequestHandler,
+} from '../peer/peer-connection.js';
 import { parsePeerConfig, positive, type PeerConfig, type PeerConfigInput } from '../peer/peer-options.js';
 
 /**
@@ -70,7 +75,10 @@ export class DiameterServer extends EventEmitter<DiameterServerEvents> {
       options.tlsServer !== undefined
         ? tls.createServer(options.tlsServer, (s) => this.accept(s))
         : net.createServer((s) => this.accept(s));
-    this.server.on('error', (e) => this.emit('error', e));
+    // Errors before listening reject listen(); only later ones are events.
+    this.server.on('error', (e) => {
+      if (this.server.listening) this.emit('error', e);
+    });
   }
 
   /** Starts listening; resolves with the bound address (port 0 picks a free one). */
@@ -88,11 +96,23 @@ export class DiameterServer extends EventEmitter<DiameterServerEvents> {
     return (this.server.address() as net.AddressInfo | null) ?? undefined;
   }
 
+  /** Stops accepting new connections; the open ones carry on. Resolves once the listening socket is closed. */
+  stopListening(): Promise<void> {
+    if (!this.server.listening) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      // server.close waits for open connections: resolve as soon as the listener itself is gone.
+      setImmediate(resolve);
+    });
+  }
+
   /** Stops accepting, then closes every peer with DPR/DPA (letting requests in flight finish). */
-  async close(options: { drainTimeout?: number } = {}): Promise<void> {
+  async close(options: { drainTimeout?: number; cause?: DisconnectCause } = {}): Promise<void> {
     const stopped = new Promise<void>((resolve) => this.server.close(() => resolve()));
     await Promise.all(
-      [...this.connections].map((c) => c.close({ cause: 'REBOOTING', drainTimeout: options.drainTimeout })),
+      [...this.connections].map((c) =>
+        c.close({ cause: options.cause ?? 'REBOOTING', drainTimeout: options.drainTimeout }),
+      ),
     );
     await stopped;
   }
