@@ -104,6 +104,17 @@ export class Relay implements RequestHandler, AnswerSink<RelayedRequest> {
     }
     app.requests++;
     if (this.messages.requests) this.messages.log('request', frame, app.originHost);
+    if (view.badAvpOffset(frame) >= 0) {
+      // The AVP headers do not tile the message: not worth a DRA's time (RFC 6733 §7.1.5).
+      this.reject(
+        origin,
+        frame,
+        ResultCode.INVALID_AVP_LENGTH,
+        'gateway: an AVP length does not fit the message',
+        app,
+      );
+      return;
+    }
     if (this.loops(frame)) {
       stats.loopsDetected++;
       this.reject(

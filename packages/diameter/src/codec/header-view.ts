@@ -99,6 +99,24 @@ export function findAvp(
   return -1;
 }
 
+/**
+ * Checks that the top-level AVP headers tile the message exactly (each length at least its header, none running
+ * past the end): what a relay can afford to check without decoding. Returns -1 when they do, else the offset of
+ * the first AVP that does not fit.
+ */
+export function badAvpOffset(buf: Buffer): number {
+  const end = Math.min(buf.length, messageLength(buf));
+  let o = HEADER_LENGTH;
+  while (o < end) {
+    if (end - o < 8) return o;
+    const length = (buf[o + 5] << 16) | (buf[o + 6] << 8) | buf[o + 7];
+    const header = (buf[o + 4] & AvpFlag.VENDOR) !== 0 ? 12 : 8;
+    if (length < header || o + length > end) return o;
+    o += (length + 3) & ~3;
+  }
+  return o === end ? -1 : end;
+}
+
 /** Offset just past the AVP at `avpOffset`, padding included. */
 export function nextAvpOffset(buf: Buffer, avpOffset: number): number {
   const length = (buf[avpOffset + 5] << 16) | (buf[avpOffset + 6] << 8) | buf[avpOffset + 7];
