@@ -1,0 +1,62 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as net from 'node:net';
+import { join } from 'node:path';
+
+/** The package's executables, run as the acceptance checks run them (node + bin shim + dist). */
+const BIN = join(import.meta.dirname, '..', '..', 'bin');
+
+export interface Proc {
+  readonly child: ChildProcess;
+  readonly output: () => string;
+  readonly exited: Promise<number | null>;
+  signal(sig: NodeJS.Signals): void;
+}
+
+export function run(tool: 'diameter-gateway' | 'diameter-dra-sim' | 'diameter-load', args: string[]): Proc {
+  const child = spawn(process.execPath, [join(BIN, `${tool}.js`), ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    child,
+    output: () => out,
+    exited,
+    signal: (sig) => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(sig);
+    },
+  };
+}
+
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}
+
+/** Waits until something accepts TCP connections on the port. */
+export async function listening(port: number, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const s = net.connect(port, '127.0.0.1');
+      s.once('connect', () => {
+        s.destroy();
+        resolve(true);
+      });
+      s.once('error', () => resolve(false));
+    });
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`nothing listens on ${port}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+export async function getJson(port: number, path: string): Promise<Record<string, unknown>> {
+  const res = await fetch(`http://127.0.0.1:${port}${path}`);
+  return (await res.json()) as Record<string, unknown>;
+}
