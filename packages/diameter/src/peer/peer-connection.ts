@@ -740,8 +740,14 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
     this.setState('FAILED', `${kind}: ${cause.message}`);
     const delay = this.reconnectDelay(kind);
     const inFlight = this.pending.size;
-    // A peer's DPR is a normal end of the connection: worth an info line, not a warning.
-    this.logger[kind === 'disconnect-requested' ? 'info' : 'warn'](
+    // A peer's DPR is a normal end; a peer still refusing after the first reconnect attempt is old news.
+    const level =
+      kind === 'disconnect-requested'
+        ? 'info'
+        : kind === 'connect-error' && this.attempt > 1
+          ? 'debug'
+          : 'warn';
+    this.logger[level](
       {
         connectionId: this.connectionId,
         remote: this.remote,
