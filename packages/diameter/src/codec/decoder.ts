@@ -38,15 +38,19 @@ export function decodeMessage(buf: Buffer, dictionary: CodecDictionary): Message
   }
   const flags = buf[4];
   const commandCode = (buf[5] << 16) | (buf[6] << 8) | buf[7];
-  const applicationId = buf.readUInt32BE(8);
-  const hopByHopId = buf.readUInt32BE(12);
-  const endToEndId = buf.readUInt32BE(16);
+  const applicationId = u32(buf, 8);
+  const hopByHopId = u32(buf, 12);
+  const endToEndId = u32(buf, 16);
   const avps = decodeAvps(buf, HEADER_LENGTH, length, dictionary);
   return new Message(flags, commandCode, applicationId, hopByHopId, endToEndId, avps, dictionary, version);
 }
 
-/** Decodes the AVPs in buf[start, end). */
 const FAILED_AVP = 279;
+
+/** Big-endian unsigned 32 bits; the caller has checked the bounds (no per-call range check, unlike readUInt32BE). */
+function u32(buf: Buffer, o: number): number {
+  return ((buf[o] << 24) | (buf[o + 1] << 16) | (buf[o + 2] << 8) | buf[o + 3]) >>> 0;
+}
 
 /** Decodes the AVPs in buf[start, end); `lenient`: values that do not decode stay raw bytes. */
 export function decodeAvps(
@@ -66,7 +70,7 @@ export function decodeAvps(
         o,
       );
     }
-    const code = buf.readUInt32BE(o);
+    const code = u32(buf, o);
     const flags = buf[o + 4];
     const length = (buf[o + 5] << 16) | (buf[o + 6] << 8) | buf[o + 7];
     let vendorId = 0;
@@ -80,7 +84,7 @@ export function decodeAvps(
           code,
         );
       }
-      vendorId = buf.readUInt32BE(o + 8);
+      vendorId = u32(buf, o + 8);
       dataStart = o + 12;
     } else if (length < 8) {
       throw new DecodeError(
@@ -169,7 +173,7 @@ function decodeValue(
       return buf.readBigInt64BE(s);
     case 'Time':
       if (n !== 4) throw badLength(def, avpOffset, n, 4);
-      return ntpToDate(buf.readUInt32BE(s));
+      return ntpToDate(u32(buf, s));
     case 'Address': {
       const address = readAddress(buf, s, e);
       if (address === undefined)
