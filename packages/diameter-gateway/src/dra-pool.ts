@@ -8,6 +8,7 @@ import {
   type RequestHandler,
 } from '@diam/diameter';
 import type { DraConfig } from './config.js';
+import { LatencyHistogram } from './tools/histogram.js';
 
 /**
  * The DRAs behind the gateway: one ConnectionPool per DRA, grouped by priority (1 = best). Traffic goes to the best
@@ -27,6 +28,7 @@ export class Dra {
   requests = 0;
   answers = 0;
   errors = 0;
+  readonly latency = new LatencyHistogram();
 
   constructor(config: DraConfig, pool: ConnectionPool) {
     this.name = config.name;

@@ -214,6 +214,8 @@ export class Gateway {
         requests: d.requests,
         answers: d.answers,
         errors: d.errors,
+        p50_latency_ms: round(d.latency.quantileMs(0.5)),
+        p99_latency_ms: round(d.latency.quantileMs(0.99)),
         connections: d.pool.connectionStates(),
       })),
       logic_apps: this.logicApps.list().map((a) => ({

@@ -158,7 +158,10 @@ export class Relay implements RequestHandler, AnswerSink<RelayedRequest> {
     const app = request.app;
     app.latency.recordMs(ms);
     app.answers++;
-    if (request.dra !== undefined) request.dra.answers++;
+    if (request.dra !== undefined) {
+      request.dra.answers++;
+      request.dra.latency.recordMs(ms);
+    }
     view.setHopByHopId(frame, request.originalHopByHop);
     if (this.messages.responses) this.messages.log('answer', frame, app.originHost);
     this.deliver(app, frame);
