@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseDuration as parseDurationText } from '../duration.js';
 
 /**
  * What the tools' command lines share: strict flag parsing (a bad flag exits 2 naming it), durations (`500ms`,
@@ -13,15 +14,12 @@ export class UsageError extends Error {
   }
 }
 
-/** `500ms`, `2s`, `1.5s`, `1m`, `1h`, or a plain number in `bareUnit` (milliseconds unless said otherwise). */
+/** A duration flag (see duration.ts), or a UsageError naming the flag. */
 export function parseDuration(flag: string, text: string, bareUnit: 'ms' | 's' = 'ms'): number {
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
-  if (m === null)
+  const ms = parseDurationText(text, bareUnit);
+  if (ms === undefined)
     throw new UsageError(`${flag}: not a duration: '${text}' (use 500ms, 2s, 1m or plain ${bareUnit})`);
-  const n = Number(m[1]);
-  const unit = m[2] ?? bareUnit;
-  const factor = unit === 'ms' ? 1 : unit === 's' ? 1000 : unit === 'm' ? 60_000 : 3_600_000;
-  return Math.round(n * factor);
+  return ms;
 }
 
 export function parseInteger(flag: string, text: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
