@@ -326,6 +326,7 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
     if (this.state !== 'OPEN') {
       throw new ConnectionClosedError(this.connectionId, `not open (${this.state})`, true);
     }
+    this.assertWritable();
     const id = this.hopByHop.take(this.pending.ids);
     view.setHopByHopId(bytes, id);
     const request = new PendingRequest<T>(id, timeoutMs, Date.now(), sink, token, bytes);
@@ -342,6 +343,7 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
     if (this.socket === undefined || this.state === 'CLOSED' || this.state === 'FAILED') {
       throw new ConnectionClosedError(this.connectionId, `cannot send in state ${this.state}`, false);
     }
+    this.assertWritable();
     this.write(bytes);
   }
 
@@ -462,14 +464,16 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
     });
   }
 
+  /** Refuses a message (before any byte of it is written) when the peer is not reading fast enough. */
+  private assertWritable(): void {
+    const queued = this.socket!.writableLength;
+    if (queued > this.config.maxWriteBuffer) {
+      throw new DiameterError('ERR_BACKPRESSURE', `${this.connectionId}: ${queued} bytes already queued`);
+    }
+  }
+
   private write(bytes: Buffer, counted = true): void {
     const socket = this.socket!;
-    if (socket.writableLength > this.config.maxWriteBuffer) {
-      throw new DiameterError(
-        'ERR_BACKPRESSURE',
-        `${this.connectionId}: ${socket.writableLength} bytes already queued`,
-      );
-    }
     if (!this.corked) {
       this.corked = true;
       socket.cork();
