@@ -13,7 +13,9 @@ if (mode === 'echo') {
     s.setNoDelay(true);
     s.pipe(s);
   });
-  server.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ port: (server.address() as net.AddressInfo).port })));
+  server.listen(0, '127.0.0.1', () =>
+    console.log(JSON.stringify({ port: (server.address() as net.AddressInfo).port })),
+  );
 } else {
   const server = new DiameterServer({
     originHost: 'bench-server.test',

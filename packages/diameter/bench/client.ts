@@ -22,9 +22,13 @@ const WINDOW = Number(process.env.BENCH_WINDOW ?? 256);
 const children: ChildProcess[] = [];
 
 async function startPeer(mode: 'diameter' | 'echo' | 'silent'): Promise<number> {
-  const child = spawn(process.execPath, [join(import.meta.dirname, 'answering-server.js'), mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(import.meta.dirname, 'answering-server.js'), mode], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   children.push(child);
-  const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
+  const line = await new Promise<string>((resolve) =>
+    createInterface({ input: child.stdout! }).once('line', resolve),
+  );
   return (JSON.parse(line) as { port: number }).port;
 }
 
@@ -39,7 +43,8 @@ class Histogram {
   private readonly buckets = new Uint32Array(2048);
   count = 0;
   record(us: number): void {
-    const b = us < 64 ? Math.max(0, Math.floor(us)) : Math.min(2047, 64 + Math.floor(Math.log2(us / 64) * 128));
+    const b =
+      us < 64 ? Math.max(0, Math.floor(us)) : Math.min(2047, 64 + Math.floor(Math.log2(us / 64) * 128));
     this.buckets[b]++;
     this.count++;
   }
@@ -90,7 +95,11 @@ async function runDiameter(connections: PeerConnection[] | ConnectionPool): Prom
   for (let i = 0; i < WINDOW * width; i++) send();
   await done;
   const seconds = (Date.now() - started) / 1000;
-  return { reqPerSec: completed / seconds, p50: histogram.percentile(0.5) / 1000, p99: histogram.percentile(0.99) / 1000 };
+  return {
+    reqPerSec: completed / seconds,
+    p50: histogram.percentile(0.5) / 1000,
+    p99: histogram.percentile(0.99) / 1000,
+  };
 }
 
 /** The baseline: the same bytes and window over raw sockets to a TCP echo, framed with the same Framer. */
@@ -129,15 +138,26 @@ async function runRaw(port: number, sockets: number): Promise<Result> {
     }),
   );
   const seconds = (Date.now() - started) / 1000;
-  return { reqPerSec: completed / seconds, p50: histogram.percentile(0.5) / 1000, p99: histogram.percentile(0.99) / 1000 };
+  return {
+    reqPerSec: completed / seconds,
+    p50: histogram.percentile(0.5) / 1000,
+    p99: histogram.percentile(0.99) / 1000,
+  };
 }
 
-const config = parsePeerConfig({ originHost: 'bench-client.test', originRealm: 'test', authApplicationIds: [4], requestTimeout: 5000 });
+const config = parsePeerConfig({
+  originHost: 'bench-client.test',
+  originRealm: 'test',
+  authApplicationIds: [4],
+  requestTimeout: 5000,
+});
 const line = (name: string, r: Result) =>
   `${name.padEnd(34)} ${(r.reqPerSec / 1000).toFixed(1).padStart(7)} k req/s   p50 ${r.p50.toFixed(2)} ms   p99 ${r.p99.toFixed(2)} ms`;
 
 try {
-  console.log(`bench:client — ${request.length}-byte Gy CCR, window ${WINDOW} per connection, ${DURATION} ms per run, Node ${process.version}`);
+  console.log(
+    `bench:client — ${request.length}-byte Gy CCR, window ${WINDOW} per connection, ${DURATION} ms per run, Node ${process.version}`,
+  );
   const diameterPort = await startPeer('diameter');
   const echoPort = await startPeer('echo');
 
@@ -148,7 +168,15 @@ try {
   const rawOne = await runRaw(echoPort, 1);
   await one.close();
 
-  const pool = new ConnectionPool({ originHost: 'bench-client.test', originRealm: 'test', authApplicationIds: [4], host: '127.0.0.1', port: diameterPort, connections: 5, healthLogInterval: 0 }).start();
+  const pool = new ConnectionPool({
+    originHost: 'bench-client.test',
+    originRealm: 'test',
+    authApplicationIds: [4],
+    host: '127.0.0.1',
+    port: diameterPort,
+    connections: 5,
+    healthLogInterval: 0,
+  }).start();
   while (pool.activeCount < 5) await new Promise((r) => setTimeout(r, 10));
   const poolResult = await runDiameter(pool);
   const rawFive = await runRaw(echoPort, 5);
@@ -172,7 +200,9 @@ try {
   for (let i = 0; i < N; i++) idle.forward(Buffer.from(request), 60_000, quiet, null);
   global.gc?.();
   const perRequest = (process.memoryUsage().heapUsed - before) / N;
-  console.log(`heap per pending request (forward, excluding the request bytes): ${perRequest.toFixed(0)} B over ${N} requests${global.gc ? '' : ' (run with --expose-gc for a clean figure)'}`);
+  console.log(
+    `heap per pending request (forward, excluding the request bytes): ${perRequest.toFixed(0)} B over ${N} requests${global.gc ? '' : ' (run with --expose-gc for a clean figure)'}`,
+  );
   idle.destroy();
 } finally {
   for (const c of children) c.kill('SIGKILL');

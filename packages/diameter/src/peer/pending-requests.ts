@@ -2,7 +2,8 @@
  * Requests waiting for their answer, keyed by Hop-by-Hop id, with ONE timer for all of them (no setTimeout per
  * request). Entries are kept in deadline order per timeout value (requests with the same timeout expire in the
  * order they were sent, so each queue is sorted by construction); the timer is armed for the earliest head.
- * Settled entries stay in their queue until the timer reaches them, marked settled: removal is O(1).
+ * An answered entry is marked settled (O(1)); the head of its queue moves past settled entries as soon as the
+ * answered one was the oldest, which with answers mostly in order keeps the queues short.
  */
 
 /** Who gets the outcome of a request: the gateway implements it once, request() with a Promise. */
@@ -94,7 +95,18 @@ export class PendingRequests {
     if (r === undefined) return undefined;
     this.byId.delete(hopByHopId);
     r.settled = true;
+    // Answers come mostly in order: when this was the oldest entry of its queue, move the head past it (and
+    // every settled one behind it) now, so answered requests are not held until the timer reaches them.
+    const q = this.queues.get(r.timeoutMs);
+    if (q !== undefined && q.items[q.head] === r) q.peek();
     return r;
+  }
+
+  /** Entries kept for expiry (answered ones not yet dropped included): for tests and diagnostics. */
+  get queued(): number {
+    let n = 0;
+    for (const q of this.queues.values()) n += q.items.length - q.head;
+    return n;
   }
 
   /** Removes every request (the connection is gone) and returns them, oldest first. */
