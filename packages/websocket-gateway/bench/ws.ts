@@ -1,7 +1,7 @@
 // `npm run bench:ws`: the same workload against our gateway and against Socket.IO 4 + @socket.io/redis-adapter
 // (2 instances each, 1000 users, every message crosses instances), at a fixed rate and at max rate, plus RSS per
 // idle connection (10k) and 50k idle connections on one gateway instance. Prints figures and ratios; bounded
-// in time (about two minutes) and stops by itself. Redis: REDIS_URL, else 127.0.0.1:6379, else a private one.
+// in time (about three minutes) and stops by itself. Redis: REDIS_URL, else 127.0.0.1:6379, else a private one.
 import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { connect as netConnect } from 'node:net';
@@ -23,6 +23,12 @@ const USERS = 1000;
 const FIXED_RATE = 5000; // messages per second, all users together
 const PHASE_MS = 5000;
 const WINDOW = 8; // max-rate: messages in flight per sender
+/**
+ * Each phase runs ROUNDS times per system, alternating A B / B A with both clusters up, and the figures pool all
+ * rounds: on a shared machine a burst of unrelated load then lands on both systems alike instead of deciding the
+ * comparison (a single 5 s window per system made the fixed-rate p99 swing from 25 ms to 600 ms between runs).
+ */
+const ROUNDS = 2;
 const IDLE_CONNECTIONS = 10_000;
 const BIG_IDLE = 50_000;
 const run = randomBytes(3).toString('hex');
@@ -102,6 +108,39 @@ interface PhaseResult {
   p50: number;
   p99: number;
   errors: number;
+  /** p99 of each round, in the order run (shows the spread the pooled figure hides). */
+  roundP99: number[];
+}
+
+/** One phase of one round: raw latencies, pooled across rounds by `pool`. */
+interface RoundResult {
+  latencies: number[];
+  delivered: number;
+  ms: number;
+  errors: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : NaN;
+}
+
+function pool(rounds: RoundResult[]): PhaseResult {
+  const all = rounds.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const delivered = rounds.reduce((a, r) => a + r.delivered, 0);
+  const ms = rounds.reduce((a, r) => a + r.ms, 0);
+  return {
+    delivered,
+    perSec: (delivered * 1000) / ms,
+    p50: percentile(all, 0.5),
+    p99: percentile(all, 0.99),
+    errors: rounds.reduce((a, r) => a + r.errors, 0),
+    roundP99: rounds.map((r) =>
+      percentile(
+        [...r.latencies].sort((a, b) => a - b),
+        0.99,
+      ),
+    ),
+  };
 }
 
 class Load {
@@ -160,19 +199,17 @@ class Load {
     this.sentAt.clear();
   }
 
-  private result(ms: number): PhaseResult {
-    const s = this.latencies.sort((a, b) => a - b);
-    const pct = (p: number): number => (s.length ? s[Math.min(s.length - 1, Math.floor(s.length * p))] : NaN);
-    return {
-      delivered: this.delivered,
-      perSec: (this.delivered * 1000) / ms,
-      p50: pct(0.5),
-      p99: pct(0.99),
-      errors: this.errors,
-    };
+  private result(ms: number): RoundResult {
+    return { latencies: this.latencies, delivered: this.delivered, ms, errors: this.errors };
   }
 
-  async fixedRate(rate: number, ms: number): Promise<PhaseResult> {
+  /** Wait until every message sent has arrived (or `maxMs`): the next phase starts on idle servers. */
+  async drain(maxMs: number): Promise<void> {
+    const deadline = performance.now() + maxMs;
+    while (this.sentAt.size > 0 && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  }
+
+  async fixedRate(rate: number, ms: number): Promise<RoundResult> {
     this.reset();
     // paced by elapsed time, not by tick count (timers drift), in 10 ms steps
     let sent = 0;
@@ -183,10 +220,12 @@ class Load {
       await new Promise((r) => setTimeout(r, 10));
     }
     await new Promise((r) => setTimeout(r, 500)); // let the tail arrive
-    return this.result(ms);
+    const res = this.result(ms);
+    await this.drain(3000);
+    return res;
   }
 
-  async maxRate(ms: number): Promise<PhaseResult> {
+  async maxRate(ms: number): Promise<RoundResult> {
     this.reset();
     let running = true;
     // a delivery to user r frees one slot of its sender r - 1
@@ -200,7 +239,7 @@ class Load {
     const elapsed = performance.now() - start;
     this.onDelivered = null;
     const res = this.result(elapsed);
-    await new Promise((r) => setTimeout(r, 500));
+    await this.drain(3000);
     return res;
   }
 
@@ -209,17 +248,33 @@ class Load {
   }
 }
 
-async function throughput(
-  dialect: WireDialect,
-  ports: number[],
-): Promise<{ fixed: PhaseResult; max: PhaseResult }> {
-  const load = new Load(dialect);
-  await load.connect(ports);
-  await load.fixedRate(1000, 1000); // warm-up
-  const fixed = await load.fixedRate(FIXED_RATE, PHASE_MS);
-  const max = await load.maxRate(PHASE_MS);
-  load.close();
-  return { fixed, max };
+interface Throughput {
+  fixed: PhaseResult;
+  max: PhaseResult;
+}
+
+/** Both clusters up and connected; each phase alternates between them (A B, then B A), figures pooled. */
+async function throughputBoth(redis: string): Promise<{ ours: Throughput; sio: Throughput }> {
+  const oursPorts = [(await startGateway(redis, 'a')).port, (await startGateway(redis, 'b')).port];
+  const sioPorts = [(await startSocketIo(redis)).port, (await startSocketIo(redis)).port];
+  const loads = [new Load(gatewayDialect), new Load(socketIoDialect)];
+  await loads[0].connect(oursPorts);
+  await loads[1].connect(sioPorts);
+  for (const l of loads) await l.fixedRate(1000, 1000); // warm-up
+  const fixed: RoundResult[][] = [[], []];
+  const max: RoundResult[][] = [[], []];
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const k of r % 2 === 0 ? [0, 1] : [1, 0])
+      fixed[k].push(await loads[k].fixedRate(FIXED_RATE, PHASE_MS));
+  }
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const k of r % 2 === 0 ? [0, 1] : [1, 0]) max[k].push(await loads[k].maxRate(PHASE_MS));
+  }
+  for (const l of loads) l.close();
+  return {
+    ours: { fixed: pool(fixed[0]), max: pool(max[0]) },
+    sio: { fixed: pool(fixed[1]), max: pool(max[1]) },
+  };
 }
 
 /** RSS growth of a fresh single instance per idle registered connection, clients in separate processes. */
@@ -278,23 +333,12 @@ async function main(): Promise<void> {
   console.log(`bench:ws  run ${run}, Redis ${redis}, node ${process.version}`);
   console.log(`workload: 2 instances, ${USERS} users (500 each), every message crosses instances;`);
   console.log(
-    `          fixed ${FIXED_RATE} msg/s for ${PHASE_MS / 1000} s, then max rate (${WINDOW} in flight per sender) for ${PHASE_MS / 1000} s`,
+    `          fixed ${FIXED_RATE} msg/s for ${PHASE_MS / 1000} s, then max rate (${WINDOW} in flight per sender) for ${PHASE_MS / 1000} s;`,
   );
+  console.log(`          each phase ${ROUNDS} rounds per system, alternating (A B, B A), figures pooled`);
 
-  const ours = await (async () => {
-    const a = await startGateway(redis, 'a');
-    const b = await startGateway(redis, 'b');
-    const r = await throughput(gatewayDialect, [a.port, b.port]);
-    await stopAll();
-    return r;
-  })();
-  const sio = await (async () => {
-    const a = await startSocketIo(redis);
-    const b = await startSocketIo(redis);
-    const r = await throughput(socketIoDialect, [a.port, b.port]);
-    await stopAll();
-    return r;
-  })();
+  const { ours, sio } = await throughputBoth(redis);
+  await stopAll();
 
   const memOurs = await idleMemory(
     await startGateway(redis, 'mem', MEMORY_PROBE),
@@ -325,6 +369,9 @@ async function main(): Promise<void> {
   row('max rate: delivered msgs/s', fmt(ours.max.perSec), fmt(sio.max.perSec));
   row('max rate: p50 latency ms', fmt(ours.max.p50, 2), fmt(sio.max.p50, 2));
   row('max rate: p99 latency ms', fmt(ours.max.p99, 2), fmt(sio.max.p99, 2));
+  const rounds = (r: PhaseResult): string => r.roundP99.map((x) => fmt(x, 0)).join(' / ');
+  row(`fixed ${FIXED_RATE}/s: p99 per round ms`, rounds(ours.fixed), rounds(sio.fixed));
+  row('max rate: p99 per round ms', rounds(ours.max), rounds(sio.max));
   row(
     `RSS per idle connection (${IDLE_CONNECTIONS / 1000}k), bytes`,
     fmt(memOurs.perConn),

@@ -22,6 +22,8 @@ export const DEFAULTS = Object.freeze({
   presenceBatchSize: 500,
   sweepIntervalMs: 60_000,
   instanceHeartbeatMs: 5_000,
+  /** How long a sender reuses a looked-up recipient -> instance route (0: one Lua lookup per message). */
+  routeCacheMs: 1_000,
   maxPayloadBytes: 65_536,
   maxContentBytes: 16_384,
   maxUserIdLength: 64,
@@ -58,6 +60,7 @@ const schema = z
     presenceBatchSize: count,
     sweepIntervalMs: ms,
     instanceHeartbeatMs: ms,
+    routeCacheMs: z.coerce.number().int().min(0).max(60_000),
     maxPayloadBytes: count.min(1024),
     maxContentBytes: count,
     maxUserIdLength: count.max(1024),

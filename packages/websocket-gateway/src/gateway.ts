@@ -22,8 +22,17 @@ import {
   type MessageId,
   type ProtocolErrorCode,
 } from './protocol.js';
+import { takeToken } from './rate-limiter.js';
 import { RegistrationClock } from './registration-clock.js';
-import type { InboundHandler, RemoteRouter, RouteOutcome } from './routing/router.js';
+import {
+  ABSENT,
+  DELIVERED,
+  FAILED,
+  type Delivery,
+  type InboundHandler,
+  type RemoteRouter,
+  type RouteOutcome,
+} from './routing/router.js';
 import { Session } from './session.js';
 
 /** WebSocket close codes used by the gateway (4xxx are application-defined). */
@@ -59,6 +68,23 @@ function onSocketClose(this: WebSocket): void {
 function onSocketError(this: WebSocket, err: Error): void {
   const ws = this as OwnedSocket;
   ws[kGateway].onSocketError(ws[kSession], err);
+}
+
+/** `address:port` of the peer, for logs (not kept per session). */
+function remoteOf(ws: WebSocket): string {
+  const sock = socketOf(ws) as Socket | undefined;
+  return sock ? `${sock.remoteAddress}:${sock.remotePort}` : 'unknown';
+}
+
+/** A message id carried between instances as JSON ('' for none); only decoded on error paths. */
+function decodeId(text: string): MessageId | undefined {
+  if (text === '') return undefined;
+  try {
+    const v: unknown = JSON.parse(text);
+    return typeof v === 'string' || typeof v === 'number' ? v : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** ws does not expose its net.Socket; cork/uncork on it is what batches frames into one write. */
@@ -102,19 +128,11 @@ export class Gateway implements InboundHandler {
     this.presence = deps.presence;
     this.router = deps.router;
     this.stats = deps.stats;
+    this.router.attach(this);
   }
 
-  accept(ws: WebSocket, remote: string, authUserId: string | null): Session {
-    const c = this.config;
-    const s = new Session(
-      this.nextSessionId++,
-      ws,
-      remote,
-      authUserId,
-      Date.now(),
-      c.rateLimitPerSec,
-      c.rateLimitBurst,
-    );
+  accept(ws: WebSocket, authUserId: string | null): Session {
+    const s = new Session(this.nextSessionId++, ws, authUserId, Date.now(), this.config.rateLimitBurst);
     const owned = ws as OwnedSocket;
     owned[kSession] = s;
     owned[kGateway] = this;
@@ -131,7 +149,7 @@ export class Gateway implements InboundHandler {
     s.lastSeen = now;
     this.stats.messagesIn++;
     if (s.closing) return;
-    if (!s.bucket.take(now)) {
+    if (!takeToken(s, now, this.config.rateLimitPerSec, this.config.rateLimitBurst)) {
       this.stats.rateLimited++;
       if (now - s.rateNoticeAt >= RATE_NOTICE_EVERY_MS) {
         s.rateNoticeAt = now;
@@ -217,16 +235,18 @@ export class Gateway implements InboundHandler {
       return;
     }
     if (this.router.kind === 'local') return this.sendError(s, 'USER_NOT_FOUND', USER_NOT_FOUND_TEXT, id, to);
-    this.router.route(to, from, id, frame).then((outcome) => this.routed(s, to, id, outcome));
+    this.router.route(s, to, from, id === undefined ? '' : JSON.stringify(id), frame);
   }
 
-  private routed(s: Session, to: string, id: MessageId | undefined, outcome: RouteOutcome): void {
+  // --- towards the RemoteRouter (InboundHandler) ---
+
+  routed(s: Session, to: string, idJson: string, outcome: RouteOutcome): void {
     switch (outcome) {
       case 'sent':
         this.stats.routedRemote++;
         return;
       case 'not-found':
-        this.sendError(s, 'USER_NOT_FOUND', USER_NOT_FOUND_TEXT, id, to);
+        this.sendError(s, 'USER_NOT_FOUND', USER_NOT_FOUND_TEXT, decodeId(idJson), to);
         return;
       case 'unavailable':
         this.stats.lost.redis_unavailable++;
@@ -234,23 +254,23 @@ export class Gateway implements InboundHandler {
           s,
           'DELIVERY_FAILED',
           'Delivery failed: routing store unavailable, retry later',
-          id,
+          decodeId(idJson),
           to,
         );
         return;
     }
   }
 
-  // --- towards the RemoteRouter (InboundHandler) ---
-
-  deliver(to: string, from: string, originGateway: string, id: MessageId | undefined, frame: string): void {
+  deliver(to: string, frame: string): Delivery {
     const local = this.registry.get(to);
-    if (local && this.send(local, frame)) {
-      this.stats.deliveredFromRemote++;
-      return;
-    }
+    if (local === undefined) return ABSENT;
+    if (!this.send(local, frame)) return FAILED;
+    this.stats.deliveredFromRemote++;
+    return DELIVERED;
+  }
+
+  droppedInbound(): void {
     this.stats.lost.undeliverable++;
-    this.router.notifyUndeliverable(originGateway, from, to, id);
   }
 
   evict(userId: string, ts: number): void {
@@ -258,9 +278,9 @@ export class Gateway implements InboundHandler {
     if (s && s.regTs < ts) this.replace(s, 'newer connection on another instance');
   }
 
-  undeliverable(from: string, to: string, id: MessageId | undefined): void {
+  undeliverable(from: string, to: string, idJson: string): void {
     const s = this.registry.get(from);
-    if (s) this.sendError(s, 'USER_NOT_FOUND', USER_NOT_FOUND_TEXT, id, to);
+    if (s) this.sendError(s, 'USER_NOT_FOUND', USER_NOT_FOUND_TEXT, decodeId(idJson), to);
   }
 
   // --- sending and closing ---
@@ -311,11 +331,11 @@ export class Gateway implements InboundHandler {
     s.closing = true;
     this.stats.closed[why]++;
     const level = why === 'slow_consumer' || why === 'idle' ? 'warn' : 'info';
+    const ws = s.ws;
     this.logger[level](
-      { sessionId: s.id, userId: s.userId, remote: s.remote, code, reason, ...details },
+      { sessionId: s.id, userId: s.userId, remote: remoteOf(ws), code, reason, ...details },
       'closing',
     );
-    const ws = s.ws;
     ws.close(code, reason);
     setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref();
   }

@@ -1,29 +1,23 @@
 // Per-connection token bucket: `ratePerSec` frames per second, bursts up to `burst`. Checked before JSON parsing
-// so a flooding client costs one subtraction per frame, not a parse.
-export class TokenBucket {
-  private tokens: number;
-  private updatedAt: number;
-  constructor(
-    private readonly ratePerSec: number,
-    private readonly burst: number,
-    now: number,
-  ) {
-    this.tokens = burst;
-    this.updatedAt = now;
-  }
+// so a flooding client costs one subtraction per frame, not a parse. The state lives in the session itself (two
+// numbers), not in an object of its own: memory per idle connection is a headline figure.
+export interface TokenState {
+  tokens: number;
+  tokensAt: number;
+}
 
-  take(now: number): boolean {
-    if (this.tokens < 1) {
-      const elapsed = now - this.updatedAt;
-      if (elapsed > 0) {
-        this.tokens = Math.min(this.burst, this.tokens + (elapsed * this.ratePerSec) / 1000);
-        this.updatedAt = now;
-      }
-      if (this.tokens < 1) return false;
-    } else {
-      this.updatedAt = now;
+/** Take one token at `now` (ms); false when the bucket is empty. */
+export function takeToken(b: TokenState, now: number, ratePerSec: number, burst: number): boolean {
+  if (b.tokens < 1) {
+    const elapsed = now - b.tokensAt;
+    if (elapsed > 0) {
+      b.tokens = Math.min(burst, b.tokens + (elapsed * ratePerSec) / 1000);
+      b.tokensAt = now;
     }
-    this.tokens -= 1;
-    return true;
+    if (b.tokens < 1) return false;
+  } else {
+    b.tokensAt = now;
   }
+  b.tokens -= 1;
+  return true;
 }

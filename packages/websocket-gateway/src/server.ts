@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { tokenFromRequest, verifyToken } from './auth.js';
 import type { GatewayConfig } from './config.js';
 import { AuthError } from './errors.js';
@@ -21,6 +21,10 @@ import { RedisLink } from './redis/redis-link.js';
 import { LocalRouter } from './routing/local-router.js';
 import { RedisRouter } from './routing/redis-router.js';
 import type { RemoteRouter } from './routing/router.js';
+
+function destroyOnError(this: Duplex): void {
+  this.destroy();
+}
 
 /** The instance heartbeat key lives this many beats: one lost beat does not declare an instance dead. */
 const ALIVE_TTL_BEATS = 3;
@@ -65,11 +69,16 @@ export class GatewayServer implements StatsSource {
         url: config.redisUrl,
         commandTimeoutMs: config.redisCommandTimeoutMs,
         channel: keys.channel(config.id),
-        onMessage: (payload) => this.redisRouter!.dispatch(payload, this.gateway),
+        sharedChannels: [keys.evictChannel],
+        onMessage: (payload) => this.redisRouter!.dispatch(payload),
         logger: this.logger,
       });
       this.link = link;
-      this.redisRouter = new RedisRouter(link, keys, config.id, this.logger);
+      this.redisRouter = new RedisRouter(link, keys, {
+        gatewayId: config.id,
+        routeCacheMs: config.routeCacheMs,
+        logger: this.logger,
+      });
       presence = new RedisPresence(link, keys, {
         gatewayId: config.id,
         ttlMs: config.presenceTtlMs,
@@ -175,7 +184,9 @@ export class GatewayServer implements StatsSource {
   }
 
   private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    socket.on('error', () => socket.destroy());
+    // A module function, not a closure: a closure here would share this function's context and keep `req`
+    // (headers and all, about 1 KB) alive for the life of the connection.
+    socket.on('error', destroyOnError);
     const path = (req.url ?? '/').split('?')[0];
     if (path !== this.config.path) return this.reject(socket, 404, 'Not Found');
     if (this.stopping) return this.reject(socket, 503, 'Service Unavailable');
@@ -198,11 +209,14 @@ export class GatewayServer implements StatsSource {
       }
     }
     this.pendingUpgrades++;
-    this.wss.handleUpgrade(req, socket, head, (ws) => {
-      this.pendingUpgrades--;
-      if (this.stopping) return ws.close(1001, 'gateway shutting down');
-      this.gateway.accept(ws, `${req.socket.remoteAddress}:${req.socket.remotePort}`, authUserId);
-    });
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.onWebSocket(ws, socket, authUserId));
+  }
+
+  private onWebSocket(ws: WebSocket, socket: Duplex, authUserId: string | null): void {
+    this.pendingUpgrades--;
+    socket.removeListener('error', destroyOnError); // ws handles socket errors from here on
+    if (this.stopping) return ws.close(1001, 'gateway shutting down');
+    this.gateway.accept(ws, authUserId);
   }
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {

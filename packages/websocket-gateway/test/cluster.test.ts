@@ -102,6 +102,73 @@ describe('three instances', () => {
     expect(await admin.hget(`${prefix}presence:dev-alice`, 'gateway')).toBe(g2.id);
   });
 
+  it('route cache: a user who moved or reconnected elsewhere still gets every message exactly once', async () => {
+    const [g1, g2, g3] = gateways;
+    const sender = await user(g3, 'rc-bob');
+    const first = await user(g1, 'rc-alice');
+    const warm = first.next((f) => f.type === 'message');
+    sender.send({ type: 'message', to: 'rc-alice', content: 'warm' }); // g3 now caches rc-alice -> g1
+    expect((await warm).content).toBe('warm');
+    // moved: the newer registration's eviction reaches every instance (g3 drops its cached route)
+    const second = await user(g2, 'rc-alice');
+    await first.closed;
+    const moved = second.next((f) => f.type === 'message');
+    sender.send({ type: 'message', to: 'rc-alice', content: 'moved' });
+    expect((await moved).content).toBe('moved');
+    // reconnected after a clean close (no eviction): g3 may still point at g2; g2 forwards through Redis
+    const third = await user(g3, 'rc-carol');
+    const warm2 = third.next((f) => f.type === 'message');
+    sender.send({ type: 'message', to: 'rc-carol', content: 'local' });
+    await warm2;
+    const viaG1 = await user(g1, 'rc-dave');
+    const got: string[] = [];
+    const davesFirst = viaG1.next((f) => f.type === 'message');
+    third.send({ type: 'message', to: 'rc-dave', content: 'one' }); // g3 caches rc-dave -> g1
+    got.push((await davesFirst).content as string);
+    viaG1.close();
+    await viaG1.closed;
+    await waitFor(async () => (await admin.exists(`${prefix}presence:rc-dave`)) === 0, 3000, 'released');
+    const back = await user(g2, 'rc-dave');
+    const next = back.next((f) => f.type === 'message');
+    third.send({ type: 'message', to: 'rc-dave', content: 'two' });
+    got.push((await next).content as string);
+    await new Promise((r) => setTimeout(r, 200)); // room for a duplicate to show up
+    expect(got).toEqual(['one', 'two']);
+    expect(back.messages().map((m) => m.content)).toEqual(['two']);
+    expect(second.messages().map((m) => m.content)).toEqual(['moved']);
+    expect(sender.frames.filter((f) => f.type === 'error')).toEqual([]);
+    // left: the cached instance no longer has the user and Redis has no entry -> User not found, once
+    const erin = await user(g1, 'rc-erin');
+    const erinsFirst = erin.next((f) => f.type === 'message');
+    third.send({ type: 'message', to: 'rc-erin', content: 'hi' });
+    await erinsFirst;
+    erin.close();
+    await erin.closed;
+    await waitFor(async () => (await admin.exists(`${prefix}presence:rc-erin`)) === 0, 3000, 'released');
+    const gone = await third.request({ type: 'message', to: 'rc-erin', content: 'void', id: 'g' });
+    expect(gone).toMatchObject({ error: 'User not found', id: 'g', to: 'rc-erin' });
+  });
+
+  it("route cache: one sender's messages arrive in order across cache expiries (short routeCacheMs)", async () => {
+    const flags = ['--route-cache-ms', '2', '--rate-limit-per-sec', '100000', '--rate-limit-burst', '100000'];
+    const a = await start('order-a', flags);
+    const b = await start('order-b', flags);
+    const sender = await user(a, 'ord-bob');
+    const recipient = await user(b, 'ord-alice');
+    const N = 2000;
+    for (let i = 0; i < N; i += 50) {
+      for (let k = i; k < i + 50; k++) sender.send({ type: 'message', to: 'ord-alice', content: String(k) });
+      await new Promise((r) => setTimeout(r, 1)); // many turns: batches, expiries and re-validations interleave
+    }
+    await waitFor(() => recipient.messages().length >= N, 10_000, 'all delivered');
+    expect(recipient.messages().map((m) => Number(m.content))).toEqual(
+      Array.from({ length: N }, (_, i) => i),
+    );
+    expect(sender.frames.filter((f) => f.type === 'error')).toEqual([]);
+    await a.stop('SIGKILL');
+    await b.stop('SIGKILL');
+  });
+
   it('presence pointing at a hung instance (heartbeat key expired) answers User not found', async () => {
     const hung = await start('hung');
     await user(hung, 'h-zoe');

@@ -2,7 +2,11 @@
 // release and refresh, and the one-round-trip route (lookup + liveness check + PUBLISH).
 // HMGET returns false for a missing field in Redis Lua; `x or ''` turns that into a string.
 
-/** KEYS[1] presence key; ARGV gateway, ts, ttlMs, channelPrefix, userId -> {accepted 0|1, previousGateway}. */
+/**
+ * KEYS[1] presence key; ARGV gateway, ts, ttlMs, evictChannel, userId -> {accepted 0|1, previousGateway}.
+ * A move from another instance is published on the shared eviction channel: the previous holder closes its
+ * older connection, every instance drops the user from its route cache.
+ */
 export const CLAIM_SCRIPT = `
 local cur = redis.call('HMGET', KEYS[1], 'gateway', 'ts')
 if cur[2] and tonumber(cur[2]) > tonumber(ARGV[2]) then
@@ -12,8 +16,8 @@ redis.call('HSET', KEYS[1], 'gateway', ARGV[1], 'ts', ARGV[2])
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
 local prev = cur[1] or ''
 if prev ~= '' and prev ~= ARGV[1] then
-  -- latest wins: the instance holding the older connection is told to close it
-  redis.call('PUBLISH', ARGV[4] .. prev, 'e\\n' .. ARGV[5] .. '\\n' .. ARGV[2])
+  -- latest wins: the instance holding the older connection closes it; every route cache forgets the user
+  redis.call('PUBLISH', ARGV[4], 'e\\n' .. ARGV[5] .. '\\n' .. ARGV[2])
 end
 return {1, prev}
 `;
@@ -45,21 +49,22 @@ return 0
 
 /**
  * KEYS[1] presence key of the recipient; ARGV sender gateway, channelPrefix, aliveSuffix, payload.
- * -> n > 0 receivers; -1 no entry; -2 entry points at the sender's gateway (stale, removed);
- *    -3 holder's heartbeat key expired (dead instance, entry removed); -4 nobody subscribed to the holder's channel.
+ * -> {n, holder}: n > 0 receivers (holder is the recipient's gateway, cached by the sender for a short while);
+ *    -1 no entry; -2 entry points at the sender's gateway (stale, removed); -3 holder's heartbeat key expired
+ *    (dead instance, entry removed); -4 nobody subscribed to the holder's channel.
  */
 export const ROUTE_SCRIPT = `
 local gw = redis.call('HGET', KEYS[1], 'gateway')
-if not gw then return -1 end
+if not gw then return {-1, ''} end
 if gw == ARGV[1] then
   redis.call('DEL', KEYS[1])
-  return -2
+  return {-2, gw}
 end
 if redis.call('EXISTS', ARGV[2] .. gw .. ARGV[3]) == 0 then
   redis.call('DEL', KEYS[1])
-  return -3
+  return {-3, gw}
 end
 local n = redis.call('PUBLISH', ARGV[2] .. gw, ARGV[4])
-if n == 0 then return -4 end
-return n
+if n == 0 then return {-4, gw} end
+return {n, gw}
 `;

@@ -26,7 +26,7 @@ export class RedisPresence implements Presence {
         this.opts.gatewayId,
         ts,
         this.opts.ttlMs,
-        this.keys.channelPrefix,
+        this.keys.evictChannel,
         userId,
       );
       return { accepted: accepted === 1, previousGateway: prev === '' ? null : prev };

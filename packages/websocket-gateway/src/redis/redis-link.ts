@@ -15,7 +15,7 @@ export interface ScriptCommands {
   presenceClaim(key: string, ...args: Arg[]): Promise<[number, string]>;
   presenceRefresh(key: string, ...args: Arg[]): Promise<number>;
   presenceRelease(key: string, ...args: Arg[]): Promise<number>;
-  routeMessage(key: string, ...args: Arg[]): Promise<number>;
+  routeMessage(key: string, ...args: Arg[]): Promise<[number, string]>;
 }
 export type ScriptedRedis = Redis & ScriptCommands;
 
@@ -26,6 +26,8 @@ export interface RedisLinkOptions {
   readonly commandTimeoutMs: number;
   /** Channel this instance listens on; (re)subscribed on every ready of the subscriber connection. */
   readonly channel: string;
+  /** Further channels shared by all instances (evictions), subscribed together with `channel`. */
+  readonly sharedChannels?: readonly string[];
   readonly onMessage: (payload: string) => void;
   readonly logger: Logger;
 }
@@ -92,7 +94,7 @@ export class RedisLink extends EventEmitter<{ up: []; down: [cause: string] }> {
 
   private onReady(role: 'commands' | 'subscriber'): void {
     if (role === 'subscriber') {
-      this.subscriber.subscribe(this.opts.channel).then(
+      this.subscriber.subscribe(this.opts.channel, ...(this.opts.sharedChannels ?? [])).then(
         () => {
           this.subscribed = true;
           this.maybeUp();
