@@ -116,6 +116,12 @@ async function runRaw(port: number, sockets: number): Promise<Result> {
       const sentAt: number[] = [];
       let head = 0;
       let inFlight = 0;
+      // Writes of one tick go out corked, as PeerConnection does: the baseline is not handicapped.
+      let corked = false;
+      const uncork = () => {
+        corked = false;
+        socket.uncork();
+      };
       await new Promise<void>((resolve) => {
         const framer = new Framer(() => {
           inFlight--;
@@ -123,6 +129,11 @@ async function runRaw(port: number, sockets: number): Promise<Result> {
           histogram.record(hr() - sentAt[head++]);
           if (Date.now() < stopAt) {
             sentAt.push(hr());
+            if (!corked) {
+              corked = true;
+              socket.cork();
+              process.nextTick(uncork);
+            }
             socket.write(Buffer.from(request));
             inFlight++;
           } else if (inFlight === 0) resolve();

@@ -12,8 +12,11 @@ import { Dictionary } from '../src/dictionary/dictionary.js';
 
 const APPS: readonly ApplicationDefinition[] = [gx, rx, cx, sh, swx];
 const WIRESHARK_DIR = '/usr/share/wireshark/diameter';
-/** TS 29.329 Release 13 AVPs (Call-Reference-Info and its members) that Wireshark's dictionary does not know yet. */
-const NEWER_THAN_WIRESHARK = new Set(['720/10415', '721/10415', '722/10415']);
+/**
+ * AVPs that Wireshark's dictionary does not know yet: TS 29.329 Release 13 Call-Reference-Info and its members, and
+ * TS 29.214 §5.3.48 Media-Component-Status, a member of the Flows AVP that Gx and Rx carry.
+ */
+const NEWER_THAN_WIRESHARK = new Set(['720/10415', '721/10415', '722/10415', '549/10415']);
 
 interface WiresharkAvp {
   readonly name: string;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { builtInApplications } from '../src/dictionary/applications/index.js';
 import { defaultDictionary } from '../src/dictionary/default-dictionary.js';
 import type { AvpDefinition } from '../src/dictionary/definitions.js';
+import { Dictionary } from '../src/dictionary/dictionary.js';
 import { loadWiresharkDictionaryFile } from '../src/dictionary/wireshark-xml.js';
 
 /**
@@ -76,6 +77,38 @@ describe('built-in dictionary', () => {
       }
     }
     expect(conflicts).toEqual([]);
+  });
+
+  it('defines each AVP once: applications sharing an AVP share its definition', () => {
+    const seen = new Map<string, { def: AvpDefinition; app: string }>();
+    const copies: string[] = [];
+    for (const app of builtInApplications) {
+      const own = new Set<string>();
+      for (const d of app.avps) {
+        const key = `${d.vendorId ?? 0}:${d.code}`;
+        if (own.has(key)) copies.push(`${key} ${d.name} twice in ${app.name}`);
+        own.add(key);
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, { def: d, app: app.name });
+        else if (first.def !== d)
+          copies.push(`${key} ${d.name}: ${first.app} and ${app.name} define it apart`);
+      }
+    }
+    expect(copies).toEqual([]);
+  });
+
+  it('lets each application stand alone with the base protocol', () => {
+    const [base, baseAccounting] = builtInApplications;
+    for (const app of builtInApplications.slice(3)) {
+      const alone = new Dictionary([base!, baseAccounting!, app]);
+      for (const command of alone.allCommands()) {
+        expect(() => command.layout(true), `${app.name} ${command.name}`).not.toThrow();
+        expect(() => command.layout(false), `${app.name} ${command.name}`).not.toThrow();
+      }
+      for (const avp of alone.allAvps())
+        if (avp.type === 'Grouped')
+          expect(() => alone.groupedLayout(avp), `${app.name} ${avp.name}`).not.toThrow();
+    }
   });
 
   it('names each application the issue lists', () => {

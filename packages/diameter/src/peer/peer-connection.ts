@@ -38,7 +38,7 @@ import { Watchdog, type WatchdogState } from './watchdog.js';
  *
  * The hot path is allocation-lean: socket and framer callbacks are bound once per connection, requests wait in
  * one map with one timer, Hop-by-Hop ids are written into the caller's buffer in place, and writes made in the
- * same tick go out corked, in one system call.
+ * same tick go out in one write, one system call.
  */
 
 /** Receives the requests the peer sends us. Answer with `connection.send(answerBytes)`. */
@@ -143,7 +143,9 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
   private stageTimer: NodeJS.Timeout | undefined;
   private reconnectTimer: NodeJS.Timeout | undefined;
   private attempt = 0;
-  private corked = false;
+  private outbox: Buffer[] = [];
+  private outboxBytes = 0;
+  private flushScheduled = false;
   private cerHopByHop = 0;
   private cerPolicy: CerPolicy | undefined;
   private closeWaiters: (() => void)[] = [];
@@ -166,7 +168,7 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
   private lastError: string | undefined;
 
   private readonly onFrameBound = (frame: Buffer): void => this.onFrame(frame);
-  private readonly uncorkBound = (): void => this.uncork();
+  private readonly flushBound = (): void => this.flush();
 
   constructor(init: PeerConnectionInit, role: 'initiator' | 'responder' = 'initiator') {
     super();
@@ -229,7 +231,7 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
 
   /** Bytes queued in the socket, not yet written. */
   get bufferedBytes(): number {
-    return this.socket?.writableLength ?? 0;
+    return (this.socket?.writableLength ?? 0) + this.outboxBytes;
   }
 
   get stats(): ConnectionStats {
@@ -466,36 +468,47 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
 
   /** Refuses a message (before any byte of it is written) when the peer is not reading fast enough. */
   private assertWritable(): void {
-    const queued = this.socket!.writableLength;
+    const queued = this.socket!.writableLength + this.outboxBytes;
     if (queued > this.config.maxWriteBuffer) {
       throw new DiameterError('ERR_BACKPRESSURE', `${this.connectionId}: ${queued} bytes already queued`);
     }
   }
 
+  /**
+   * Queues a message; everything queued in one turn of the event loop goes to the socket in a single write at
+   * the next tick (one Buffer.concat: cheaper than a Writable.write per message, and one system call).
+   */
   private write(bytes: Buffer, counted = true): void {
-    const socket = this.socket!;
-    if (!this.corked) {
-      this.corked = true;
-      socket.cork();
-      process.nextTick(this.uncorkBound);
+    this.outbox.push(bytes);
+    this.outboxBytes += bytes.length;
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      process.nextTick(this.flushBound);
     }
-    socket.write(bytes);
     if (counted) this.messagesSent++;
     this.bytesSent += bytes.length;
   }
 
-  private uncork(): void {
-    this.corked = false;
-    this.socket?.uncork();
+  private flush(): void {
+    this.flushScheduled = false;
+    const socket = this.socket;
+    const n = this.outbox.length;
+    if (n === 0) return;
+    if (socket !== undefined)
+      socket.write(n === 1 ? this.outbox[0] : Buffer.concat(this.outbox, this.outboxBytes));
+    this.outbox.length = 0;
+    this.outboxBytes = 0;
   }
 
   private teardown(graceful = false): void {
     this.clearStage();
     this.watchdog.stop();
+    if (graceful) this.flush();
     const socket = this.socket;
     this.socket = undefined;
     this.framer = undefined;
-    this.corked = false;
+    this.outbox.length = 0;
+    this.outboxBytes = 0;
     if (socket !== undefined) {
       if (graceful) socket.end();
       else socket.destroy();
@@ -568,6 +581,7 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
       this.clearStage();
       this.watchdog.stop();
       this.setState('CLOSED', `CER refused with ${resultCode}`);
+      this.flush();
       const socket = this.socket;
       this.socket = undefined;
       socket?.end();
@@ -693,6 +707,7 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
     if (this.state === 'OPEN') this.setState('CLOSING', `peer disconnects (${cause})`);
     // DPA written: close our half with a FIN once it is flushed. RFC 6733 §5.4 lets the DPR sender close; a peer
     // that waits for us (freeDiameter does not) would otherwise sit until its own timer.
+    this.flush();
     this.socket?.end();
     this.armStage(this.config.dprTimeout, 'disconnect-requested', `DPR (${cause}) received`);
   }

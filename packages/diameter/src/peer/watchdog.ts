@@ -40,6 +40,8 @@ export class Watchdog {
   private numDwa = 0;
   private missed = 0;
   private timer: NodeJS.Timeout | undefined;
+  private armedAt = 0;
+  private lastReceived = 0;
   private readonly host: WatchdogHost;
   private readonly options: WatchdogOptions;
   private readonly random: () => number;
@@ -91,11 +93,14 @@ export class Watchdog {
       case 'OKAY':
         // OKAY  Receive DWA      Pending = FALSE, SetWatchdog()  -> OKAY
         // OKAY  Receive non-DWA  SetWatchdog()                   -> OKAY
+        // SetWatchdog() is done lazily: re-arming a timer for every message would cost more than the message.
+        // The time is noted here; when the timer fires it re-arms itself from the last message (see expired()).
         if (isDwa) {
+          // At most one DWA per Tw: re-arm for real.
           this.pending = false;
           this.missed = 0;
-        }
-        this.setWatchdog();
+          this.setWatchdog();
+        } else this.lastReceived = Date.now();
         return;
       case 'SUSPECT':
         // SUSPECT  Receive DWA      Pending = FALSE, Failback(), SetWatchdog()  -> OKAY
@@ -135,6 +140,7 @@ export class Watchdog {
 
   private setWatchdog(delay = this.tw()): void {
     this.clearTimer();
+    this.armedAt = Date.now();
     this.timer = setTimeout(this.expireBound, delay);
     this.timer.unref();
   }
@@ -153,6 +159,12 @@ export class Watchdog {
     this.timer = undefined;
     switch (this.state) {
       case 'OKAY':
+        if (this.lastReceived >= this.armedAt) {
+          // Traffic since the timer was set: the deferred SetWatchdog() of received(), counted from that message.
+          const since = Date.now() - this.lastReceived;
+          this.setWatchdog(Math.max(1, (this.pending ? this.options.timeout : this.tw()) - since));
+          return;
+        }
         if (!this.pending) {
           // OKAY  Timer expires && !Pending  SendWatchdog(), SetWatchdog(), Pending = TRUE  -> OKAY
           this.send();

@@ -1,10 +1,97 @@
-import type { AvpDefinition } from '../definitions.js';
-import { defineApplication } from '../definitions.js';
+import { defineApplication, type AvpDefinition } from '../definitions.js';
+import { lineIdentifier } from './etsi-es283034.js';
+import { framedInterfaceId, framedIpAddressAvps } from './nasreq.js';
+import { digestAvps } from './rfc4740-digest.js';
 
 /**
- * TS 29.229 (Release 11) §6.3 AVPs that other 3GPP interfaces reuse (Sh, Gx, Rx, SWx): exported so the same
- * definitions are used everywhere. Flag rules from TS 29.229 Table 6.3.1 (the AVPs from code 628 on have V set and M
- * not set).
+ * TS 29.229 §6.3.27-6.3.28 Confidentiality-Key and Integrity-Key (Cx/SWx SIP-Auth-Data-Item, S6a
+ * UTRAN-Vector).
+ */
+export const cipheringKeyAvps: readonly AvpDefinition[] = [
+  {
+    name: 'Confidentiality-Key',
+    code: 625,
+    type: 'OctetString',
+    vendorId: 10415,
+    spec: 'TS 29.229 §6.3.27 (TS 29.272 §7.3.57)',
+  },
+  {
+    name: 'Integrity-Key',
+    code: 626,
+    type: 'OctetString',
+    vendorId: 10415,
+    spec: 'TS 29.229 §6.3.28 (TS 29.272 §7.3.58)',
+  },
+];
+
+/** TS 29.229 §6.3.1 Visited-Network-Identifier (Cx, S6a/SWx APN-Configuration). */
+export const visitedNetworkIdentifier: AvpDefinition = {
+  name: 'Visited-Network-Identifier',
+  code: 600,
+  type: 'OctetString',
+  vendorId: 10415,
+  spec: 'TS 29.229 §6.3.1',
+};
+
+/** TS 29.229 §6.3.15-6.3.18 Server-Assignment-Type and Deregistration-Reason (Cx, SWx). */
+export const serverAssignmentAvps: readonly AvpDefinition[] = [
+  {
+    name: 'Server-Assignment-Type',
+    code: 614,
+    type: 'Enumerated',
+    vendorId: 10415,
+    values: {
+      NO_ASSIGNMENT: 0,
+      REGISTRATION: 1,
+      RE_REGISTRATION: 2,
+      UNREGISTERED_USER: 3,
+      TIMEOUT_DEREGISTRATION: 4,
+      USER_DEREGISTRATION: 5,
+      TIMEOUT_DEREGISTRATION_STORE_SERVER_NAME: 6,
+      USER_DEREGISTRATION_STORE_SERVER_NAME: 7,
+      ADMINISTRATIVE_DEREGISTRATION: 8,
+      AUTHENTICATION_FAILURE: 9,
+      AUTHENTICATION_TIMEOUT: 10,
+      DEREGISTRATION_TOO_MUCH_DATA: 11,
+      AAA_USER_DATA_REQUEST: 12,
+      PGW_UPDATE: 13,
+      RESTORATION: 14,
+    },
+    spec: 'TS 29.229 §6.3.15',
+  },
+  {
+    name: 'Deregistration-Reason',
+    code: 615,
+    type: 'Grouped',
+    vendorId: 10415,
+    grouped: '{ Reason-Code } [ Reason-Info ] *[ AVP ]',
+    spec: 'TS 29.229 §6.3.16',
+  },
+  {
+    name: 'Reason-Code',
+    code: 616,
+    type: 'Enumerated',
+    vendorId: 10415,
+    values: { PERMANENT_TERMINATION: 0, NEW_SERVER_ASSIGNED: 1, SERVER_CHANGE: 2, REMOVE_S_CSCF: 3 },
+    spec: 'TS 29.229 §6.3.17',
+  },
+  { name: 'Reason-Info', code: 617, type: 'UTF8String', vendorId: 10415, spec: 'TS 29.229 §6.3.18' },
+];
+
+/** TS 29.229 §6.3.43 Wildcarded-IMPU (Sh). */
+export const wildcardedImpu: AvpDefinition = {
+  name: 'Wildcarded-IMPU',
+  code: 636,
+  type: 'UTF8String',
+  vendorId: 10415,
+  mandatory: 'mustnot',
+  spec: 'TS 29.229 §6.3.43 (TS 29.329 §6.3.20)',
+};
+
+/**
+ * TS 29.229 (Release 11) §6.3 AVPs that other 3GPP interfaces reuse (Sh, Gx, Rx, SWx, S6a, S6t, T6a): exported so
+ * the same definitions are used everywhere. Flag rules from TS 29.229 Table 6.3.1 (the AVPs from code 628 on have V
+ * set and M not set).
  */
 export const supportedFeaturesAvps: readonly AvpDefinition[] = [
   {
@@ -106,8 +193,12 @@ export const imsIdentityAvps: readonly AvpDefinition[] = [
   },
 ];
 
-/** SIP-Auth-Data-Item and its members, shared with SWx (TS 29.273 §8.2.3.9 reuses it). */
+/**
+ * SIP-Auth-Data-Item and its members, shared with SWx (TS 29.273 §8.2.3.9 reuses it). It also names the RFC 4740
+ * `digestAvps`, the RFC 7155 `framedIpAddressAvps` and `framedInterfaceId`, and the ETSI `lineIdentifier`.
+ */
 export const sipAuthAvps: readonly AvpDefinition[] = [
+  ...cipheringKeyAvps,
   { name: 'SIP-Number-Auth-Items', code: 607, type: 'Unsigned32', vendorId: 10415, spec: 'TS 29.229 §6.3.8' },
   {
     name: 'SIP-Authentication-Scheme',
@@ -136,8 +227,6 @@ export const sipAuthAvps: readonly AvpDefinition[] = [
     spec: 'TS 29.229 §6.3.13',
   },
   { name: 'SIP-Item-Number', code: 613, type: 'Unsigned32', vendorId: 10415, spec: 'TS 29.229 §6.3.14' },
-  { name: 'Confidentiality-Key', code: 625, type: 'OctetString', vendorId: 10415, spec: 'TS 29.229 §6.3.27' },
-  { name: 'Integrity-Key', code: 626, type: 'OctetString', vendorId: 10415, spec: 'TS 29.229 §6.3.28' },
   {
     name: 'SIP-Digest-Authenticate',
     code: 635,
@@ -146,23 +235,6 @@ export const sipAuthAvps: readonly AvpDefinition[] = [
     mandatory: 'mustnot',
     grouped: '{ Digest-Realm } { Digest-QoP } { Digest-HA1 } [ Digest-Algorithm ] *[ AVP ]',
     spec: 'TS 29.229 §6.3.36',
-  },
-  // RFC 4740 §9.5 (Diameter SIP application) Digest-* AVPs, IETF, used inside SIP-Digest-Authenticate.
-  { name: 'Digest-Realm', code: 104, type: 'UTF8String', spec: 'RFC 4740 §9.5.1' },
-  { name: 'Digest-QoP', code: 110, type: 'UTF8String', spec: 'RFC 4740 §9.5.7' },
-  { name: 'Digest-Algorithm', code: 111, type: 'UTF8String', spec: 'RFC 4740 §9.5.8' },
-  { name: 'Digest-HA1', code: 121, type: 'UTF8String', spec: 'RFC 4740 §9.5.18' },
-  // RFC 7155 §4.4.10.5.6 (NASREQ) Framed-Interface-Id; Framed-IP-Address / Framed-IPv6-Prefix are RFC 7155 too.
-  { name: 'Framed-IP-Address', code: 8, type: 'OctetString', spec: 'RFC 7155 §4.4.10.5.1' },
-  { name: 'Framed-IPv6-Prefix', code: 97, type: 'OctetString', spec: 'RFC 7155 §4.4.10.5.3' },
-  { name: 'Framed-Interface-Id', code: 96, type: 'Unsigned64', spec: 'RFC 7155 §4.4.10.5.5' },
-  // Line-Identifier: TS 29.229 takes it from ETSI ES 283 034 (ETSI vendor 13019).
-  {
-    name: 'Line-Identifier',
-    code: 500,
-    type: 'OctetString',
-    vendorId: 13019,
-    spec: 'ETSI ES 283 034 §7.3.5 (TS 29.229 §6.3.42)',
   },
 ];
 
@@ -178,13 +250,12 @@ export const cx = defineApplication({
     ...chargingInformationAvps,
     ...imsIdentityAvps,
     ...sipAuthAvps,
-    {
-      name: 'Visited-Network-Identifier',
-      code: 600,
-      type: 'OctetString',
-      vendorId: 10415,
-      spec: 'TS 29.229 §6.3.1',
-    },
+    visitedNetworkIdentifier,
+    ...serverAssignmentAvps,
+    ...digestAvps,
+    ...framedIpAddressAvps,
+    framedInterfaceId,
+    lineIdentifier,
     {
       name: 'Server-Capabilities',
       code: 603,
@@ -202,47 +273,6 @@ export const cx = defineApplication({
     },
     { name: 'Optional-Capability', code: 605, type: 'Unsigned32', vendorId: 10415, spec: 'TS 29.229 §6.3.6' },
     { name: 'User-Data', code: 606, type: 'OctetString', vendorId: 10415, spec: 'TS 29.229 §6.3.7' },
-    {
-      name: 'Server-Assignment-Type',
-      code: 614,
-      type: 'Enumerated',
-      vendorId: 10415,
-      values: {
-        NO_ASSIGNMENT: 0,
-        REGISTRATION: 1,
-        RE_REGISTRATION: 2,
-        UNREGISTERED_USER: 3,
-        TIMEOUT_DEREGISTRATION: 4,
-        USER_DEREGISTRATION: 5,
-        TIMEOUT_DEREGISTRATION_STORE_SERVER_NAME: 6,
-        USER_DEREGISTRATION_STORE_SERVER_NAME: 7,
-        ADMINISTRATIVE_DEREGISTRATION: 8,
-        AUTHENTICATION_FAILURE: 9,
-        AUTHENTICATION_TIMEOUT: 10,
-        DEREGISTRATION_TOO_MUCH_DATA: 11,
-        AAA_USER_DATA_REQUEST: 12,
-        PGW_UPDATE: 13,
-        RESTORATION: 14,
-      },
-      spec: 'TS 29.229 §6.3.15',
-    },
-    {
-      name: 'Deregistration-Reason',
-      code: 615,
-      type: 'Grouped',
-      vendorId: 10415,
-      grouped: '{ Reason-Code } [ Reason-Info ] *[ AVP ]',
-      spec: 'TS 29.229 §6.3.16',
-    },
-    {
-      name: 'Reason-Code',
-      code: 616,
-      type: 'Enumerated',
-      vendorId: 10415,
-      values: { PERMANENT_TERMINATION: 0, NEW_SERVER_ASSIGNED: 1, SERVER_CHANGE: 2, REMOVE_S_CSCF: 3 },
-      spec: 'TS 29.229 §6.3.17',
-    },
-    { name: 'Reason-Info', code: 617, type: 'UTF8String', vendorId: 10415, spec: 'TS 29.229 §6.3.18' },
     {
       name: 'User-Authorization-Type',
       code: 623,

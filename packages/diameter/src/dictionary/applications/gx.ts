@@ -1,326 +1,19 @@
-import type { AvpDefinition } from '../definitions.js';
 import { defineApplication } from '../definitions.js';
 import { chargingInformationAvps, supportedFeaturesAvps } from './cx.js';
-
-/**
- * RFC 4006 (Diameter Credit-Control) AVPs that the 3GPP policy interfaces use (Gx Usage-Monitoring-Information,
- * Charging-Rule-Report, Rx Sponsored-Connectivity-Data), transcribed identically to RFC 4006 §8.
- */
-export const creditControlAvps: readonly AvpDefinition[] = [
-  { name: 'CC-Input-Octets', code: 412, type: 'Unsigned64', spec: 'RFC 4006 §8.24' },
-  {
-    name: 'CC-Money',
-    code: 413,
-    type: 'Grouped',
-    grouped: '{ Unit-Value } [ Currency-Code ]',
-    spec: 'RFC 4006 §8.22',
-  },
-  { name: 'CC-Output-Octets', code: 414, type: 'Unsigned64', spec: 'RFC 4006 §8.25' },
-  { name: 'CC-Request-Number', code: 415, type: 'Unsigned32', spec: 'RFC 4006 §8.2' },
-  {
-    name: 'CC-Request-Type',
-    code: 416,
-    type: 'Enumerated',
-    values: { INITIAL_REQUEST: 1, UPDATE_REQUEST: 2, TERMINATION_REQUEST: 3, EVENT_REQUEST: 4 },
-    spec: 'RFC 4006 §8.3',
-  },
-  { name: 'CC-Service-Specific-Units', code: 417, type: 'Unsigned64', spec: 'RFC 4006 §8.26' },
-  { name: 'CC-Time', code: 420, type: 'Unsigned32', spec: 'RFC 4006 §8.21' },
-  { name: 'CC-Total-Octets', code: 421, type: 'Unsigned64', spec: 'RFC 4006 §8.23' },
-  { name: 'Currency-Code', code: 425, type: 'Unsigned32', spec: 'RFC 4006 §8.11' },
-  { name: 'Exponent', code: 429, type: 'Integer32', spec: 'RFC 4006 §8.9' },
-  {
-    name: 'Final-Unit-Indication',
-    code: 430,
-    type: 'Grouped',
-    grouped: '{ Final-Unit-Action } *[ Restriction-Filter-Rule ] *[ Filter-Id ] [ Redirect-Server ]',
-    spec: 'RFC 4006 §8.34',
-  },
-  {
-    name: 'Granted-Service-Unit',
-    code: 431,
-    type: 'Grouped',
-    grouped: `[ Tariff-Time-Change ] [ CC-Time ] [ CC-Money ] [ CC-Total-Octets ] [ CC-Input-Octets ]
-      [ CC-Output-Octets ] [ CC-Service-Specific-Units ] *[ AVP ]`,
-    spec: 'RFC 4006 §8.17',
-  },
-  { name: 'Rating-Group', code: 432, type: 'Unsigned32', spec: 'RFC 4006 §8.29' },
-  {
-    name: 'Redirect-Address-Type',
-    code: 433,
-    type: 'Enumerated',
-    values: { IPV4_ADDRESS: 0, IPV6_ADDRESS: 1, URL: 2, SIP_URI: 3 },
-    spec: 'RFC 4006 §8.38',
-  },
-  {
-    name: 'Redirect-Server',
-    code: 434,
-    type: 'Grouped',
-    grouped: '{ Redirect-Address-Type } { Redirect-Server-Address }',
-    spec: 'RFC 4006 §8.37',
-  },
-  { name: 'Redirect-Server-Address', code: 435, type: 'UTF8String', spec: 'RFC 4006 §8.39' },
-  { name: 'Restriction-Filter-Rule', code: 438, type: 'IPFilterRule', spec: 'RFC 4006 §8.36' },
-  { name: 'Service-Identifier', code: 439, type: 'Unsigned32', spec: 'RFC 4006 §8.28' },
-  {
-    name: 'Subscription-Id',
-    code: 443,
-    type: 'Grouped',
-    grouped: '{ Subscription-Id-Type } { Subscription-Id-Data }',
-    spec: 'RFC 4006 §8.46',
-  },
-  { name: 'Subscription-Id-Data', code: 444, type: 'UTF8String', spec: 'RFC 4006 §8.48' },
-  {
-    name: 'Unit-Value',
-    code: 445,
-    type: 'Grouped',
-    grouped: '{ Value-Digits } [ Exponent ]',
-    spec: 'RFC 4006 §8.8',
-  },
-  {
-    name: 'Used-Service-Unit',
-    code: 446,
-    type: 'Grouped',
-    grouped: `[ Tariff-Change-Usage ] [ CC-Time ] [ CC-Money ] [ CC-Total-Octets ] [ CC-Input-Octets ]
-      [ CC-Output-Octets ] [ CC-Service-Specific-Units ] *[ AVP ]`,
-    spec: 'RFC 4006 §8.19',
-  },
-  { name: 'Value-Digits', code: 447, type: 'Integer64', spec: 'RFC 4006 §8.10' },
-  {
-    name: 'Final-Unit-Action',
-    code: 449,
-    type: 'Enumerated',
-    values: { TERMINATE: 0, REDIRECT: 1, RESTRICT_ACCESS: 2 },
-    spec: 'RFC 4006 §8.35',
-  },
-  {
-    name: 'Subscription-Id-Type',
-    code: 450,
-    type: 'Enumerated',
-    values: { END_USER_E164: 0, END_USER_IMSI: 1, END_USER_SIP_URI: 2, END_USER_NAI: 3, END_USER_PRIVATE: 4 },
-    spec: 'RFC 4006 §8.47',
-  },
-  { name: 'Tariff-Time-Change', code: 451, type: 'Time', spec: 'RFC 4006 §8.20' },
-  {
-    name: 'Tariff-Change-Usage',
-    code: 452,
-    type: 'Enumerated',
-    values: { UNIT_BEFORE_TARIFF_CHANGE: 0, UNIT_AFTER_TARIFF_CHANGE: 1, UNIT_INDETERMINATE: 2 },
-    spec: 'RFC 4006 §8.27',
-  },
-  {
-    name: 'User-Equipment-Info',
-    code: 458,
-    type: 'Grouped',
-    mandatory: 'may',
-    grouped: '{ User-Equipment-Info-Type } { User-Equipment-Info-Value }',
-    spec: 'RFC 4006 §8.49',
-  },
-  {
-    name: 'User-Equipment-Info-Type',
-    code: 459,
-    type: 'Enumerated',
-    mandatory: 'may',
-    values: { IMEISV: 0, MAC: 1, EUI64: 2, MODIFIED_EUI64: 3 },
-    spec: 'RFC 4006 §8.50',
-  },
-  {
-    name: 'User-Equipment-Info-Value',
-    code: 460,
-    type: 'OctetString',
-    mandatory: 'may',
-    spec: 'RFC 4006 §8.51',
-  },
-  // RFC 4005/7155 NASREQ Filter-Id, named inside Final-Unit-Indication.
-  { name: 'Filter-Id', code: 11, type: 'UTF8String', spec: 'RFC 7155 §4.4.10.8.1' },
-  { name: 'Called-Station-Id', code: 30, type: 'UTF8String', spec: 'RFC 7155 §4.3.2.2' },
-  { name: 'Framed-IP-Address', code: 8, type: 'OctetString', spec: 'RFC 7155 §4.4.10.5.1' },
-  { name: 'Framed-IPv6-Prefix', code: 97, type: 'OctetString', spec: 'RFC 7155 §4.4.10.5.3' },
-];
-
-/**
- * TS 29.061 §16.4.7 (3GPP vendor-specific RADIUS attributes carried as Diameter AVPs) used on Gx and Rx. Flags per
- * TS 29.061 Table 16.4.7: V set, M may be set. The address AVPs carry the RADIUS sub-attribute's raw address octets,
- * hence OctetString (Wireshark's dictionary decodes 3GPP-SGSN-Address as an IPAddress).
- */
-export const gi3gppAvps: readonly AvpDefinition[] = [
-  {
-    name: '3GPP-SGSN-Address',
-    code: 6,
-    type: 'OctetString',
-    vendorId: 10415,
-    mandatory: 'may',
-    spec: 'TS 29.061 §16.4.7 (sub-attribute 6)',
-  },
-  {
-    name: '3GPP-Charging-Characteristics',
-    code: 13,
-    type: 'UTF8String',
-    vendorId: 10415,
-    mandatory: 'may',
-    spec: 'TS 29.061 §16.4.7 (sub-attribute 13)',
-  },
-  {
-    name: '3GPP-SGSN-IPv6-Address',
-    code: 15,
-    type: 'OctetString',
-    vendorId: 10415,
-    mandatory: 'may',
-    spec: 'TS 29.061 §16.4.7 (sub-attribute 15)',
-  },
-  {
-    name: '3GPP-SGSN-MCC-MNC',
-    code: 18,
-    type: 'UTF8String',
-    vendorId: 10415,
-    mandatory: 'may',
-    spec: 'TS 29.061 §16.4.7 (sub-attribute 18)',
-  },
-  {
-    name: '3GPP-RAT-Type',
-    code: 21,
-    type: 'OctetString',
-    vendorId: 10415,
-    mandatory: 'may',
-    spec: 'TS 29.061 §16.4.7 (sub-attribute 21)',
-  },
-  {
-    name: '3GPP-User-Location-Info',
-    code: 22,
-    type: 'OctetString',
-    vendorId: 10415,
-    mandatory: 'may',
-    spec: 'TS 29.061 §16.4.7 (sub-attribute 22)',
-  },
-  {
-    name: '3GPP-MS-TimeZone',
-    code: 23,
-    type: 'OctetString',
-    vendorId: 10415,
-    mandatory: 'may',
-    spec: 'TS 29.061 §16.4.7 (sub-attribute 23)',
-  },
-  { name: 'RAI', code: 909, type: 'UTF8String', vendorId: 10415, spec: 'TS 29.061 §17.7.12' },
-];
-
-/** TS 29.214 §5.3 AVPs the Gx PCC rules carry (Flows, Flow-Description, bandwidths, charging correlation). */
-export const rxSharedAvps: readonly AvpDefinition[] = [
-  {
-    name: 'Access-Network-Charging-Address',
-    code: 501,
-    type: 'Address',
-    vendorId: 10415,
-    spec: 'TS 29.214 §5.3.2',
-  },
-  {
-    name: 'Access-Network-Charging-Identifier-Value',
-    code: 503,
-    type: 'OctetString',
-    vendorId: 10415,
-    spec: 'TS 29.214 §5.3.4',
-  },
-  {
-    name: 'AF-Charging-Identifier',
-    code: 505,
-    type: 'OctetString',
-    vendorId: 10415,
-    spec: 'TS 29.214 §5.3.6',
-  },
-  { name: 'Flow-Description', code: 507, type: 'IPFilterRule', vendorId: 10415, spec: 'TS 29.214 §5.3.8' },
-  { name: 'Flow-Number', code: 509, type: 'Unsigned32', vendorId: 10415, spec: 'TS 29.214 §5.3.9' },
-  {
-    name: 'Flows',
-    code: 510,
-    type: 'Grouped',
-    vendorId: 10415,
-    grouped: '{ Media-Component-Number } *[ Flow-Number ] [ Final-Unit-Action ]',
-    spec: 'TS 29.214 §5.3.10',
-  },
-  {
-    name: 'Flow-Status',
-    code: 511,
-    type: 'Enumerated',
-    vendorId: 10415,
-    values: { 'ENABLED-UPLINK': 0, 'ENABLED-DOWNLINK': 1, ENABLED: 2, DISABLED: 3, REMOVED: 4 },
-    spec: 'TS 29.214 §5.3.11',
-  },
-  {
-    name: 'Max-Requested-Bandwidth-DL',
-    code: 515,
-    type: 'Unsigned32',
-    vendorId: 10415,
-    spec: 'TS 29.214 §5.3.14',
-  },
-  {
-    name: 'Max-Requested-Bandwidth-UL',
-    code: 516,
-    type: 'Unsigned32',
-    vendorId: 10415,
-    spec: 'TS 29.214 §5.3.15',
-  },
-  {
-    name: 'Media-Component-Number',
-    code: 518,
-    type: 'Unsigned32',
-    vendorId: 10415,
-    spec: 'TS 29.214 §5.3.17',
-  },
-  {
-    name: 'AF-Signalling-Protocol',
-    code: 529,
-    type: 'Enumerated',
-    vendorId: 10415,
-    mandatory: 'mustnot',
-    values: { NO_INFORMATION: 0, SIP: 1 },
-    spec: 'TS 29.214 §5.3.26',
-  },
-];
-
-/** TS 29.272 §7.3.63-7.3.69 trace AVPs (Event-Report-Indication, SWx Trace-Info). M and V set per Table 7.3.1. */
-export const traceAvps: readonly AvpDefinition[] = [
-  {
-    name: 'Trace-Collection-Entity',
-    code: 1452,
-    type: 'Address',
-    vendorId: 10415,
-    spec: 'TS 29.272 §7.3.98',
-  },
-  {
-    name: 'Trace-Data',
-    code: 1458,
-    type: 'Grouped',
-    vendorId: 10415,
-    grouped: `{ Trace-Reference } { Trace-Depth } { Trace-NE-Type-List } [ Trace-Interface-List ] [ Trace-Event-List ]
-      [ OMC-Id ] { Trace-Collection-Entity } *[ AVP ]`,
-    spec: 'TS 29.272 §7.3.63',
-  },
-  { name: 'Trace-Reference', code: 1459, type: 'OctetString', vendorId: 10415, spec: 'TS 29.272 §7.3.64' },
-  {
-    name: 'Trace-Depth',
-    code: 1462,
-    type: 'Enumerated',
-    vendorId: 10415,
-    values: {
-      Minimum: 0,
-      Medium: 1,
-      Maximum: 2,
-      MinimumWithoutVendorSpecificExtension: 3,
-      MediumWithoutVendorSpecificExtension: 4,
-      MaximumWithoutVendorSpecificExtension: 5,
-    },
-    spec: 'TS 29.272 §7.3.67',
-  },
-  { name: 'Trace-NE-Type-List', code: 1463, type: 'OctetString', vendorId: 10415, spec: 'TS 29.272 §7.3.68' },
-  {
-    name: 'Trace-Interface-List',
-    code: 1464,
-    type: 'OctetString',
-    vendorId: 10415,
-    spec: 'TS 29.272 §7.3.69',
-  },
-  { name: 'Trace-Event-List', code: 1465, type: 'OctetString', vendorId: 10415, spec: 'TS 29.272 §7.3.70' },
-  { name: 'OMC-Id', code: 1466, type: 'OctetString', vendorId: 10415, spec: 'TS 29.272 §7.3.71' },
-];
+import { policyCreditControlAvps } from './credit-control.js';
+import { userCsgInformationAvps } from './gy-ro.js';
+import { calledStationId, filterId, framedIpAddressAvps } from './nasreq.js';
+import { chargingCorrelationAvps, flowsAvps, maxRequestedBandwidthAvps, policyRuleAvps } from './rx.js';
+import { rai, servingNetworkAvps, threeGppChargingCharacteristics } from './ts29061.js';
+import {
+  bearerIdentifier,
+  chargingRuleBaseName,
+  epsBearerQosAvps,
+  ipCanType,
+  qosInformationAvps,
+  ratType,
+} from './ts29212.js';
+import { areaIdentityAvps, csgId, traceDataAvps } from './ts29272.js';
 
 /** TS 29.212 (Release 9 ABNF, enumerations including later releases' values): the Gx interface, PCEF to PCRF. */
 export const gx = defineApplication({
@@ -330,10 +23,27 @@ export const gx = defineApplication({
   vendorId: 10415,
   spec: 'TS 29.212',
   avps: [
-    ...creditControlAvps,
-    ...gi3gppAvps,
-    ...rxSharedAvps,
-    ...traceAvps,
+    ...policyCreditControlAvps,
+    filterId,
+    calledStationId,
+    ...framedIpAddressAvps,
+    ...servingNetworkAvps,
+    threeGppChargingCharacteristics,
+    rai,
+    ...policyRuleAvps,
+    ...chargingCorrelationAvps,
+    ...flowsAvps,
+    ...maxRequestedBandwidthAvps,
+    ...qosInformationAvps,
+    ...epsBearerQosAvps,
+    bearerIdentifier,
+    chargingRuleBaseName,
+    ipCanType,
+    ratType,
+    ...traceDataAvps,
+    ...areaIdentityAvps,
+    ...userCsgInformationAvps,
+    csgId,
     ...supportedFeaturesAvps,
     ...chargingInformationAvps,
     {
@@ -371,13 +81,6 @@ export const gx = defineApplication({
         [ QoS-Information ] [ Reporting-Level ] [ Online ] [ Offline ] [ Metering-Method ] [ Precedence ]
         [ AF-Charging-Identifier ] *[ Flows ] [ Monitoring-Key ] [ AF-Signalling-Protocol ] *[ AVP ]`,
       spec: 'TS 29.212 §5.3.4',
-    },
-    {
-      name: 'Charging-Rule-Base-Name',
-      code: 1004,
-      type: 'UTF8String',
-      vendorId: 10415,
-      spec: 'TS 29.212 §5.3.5',
     },
     {
       name: 'Charging-Rule-Name',
@@ -488,16 +191,6 @@ export const gx = defineApplication({
       spec: 'TS 29.212 §5.3.15',
     },
     {
-      name: 'QoS-Information',
-      code: 1016,
-      type: 'Grouped',
-      vendorId: 10415,
-      grouped: `[ QoS-Class-Identifier ] [ Max-Requested-Bandwidth-UL ] [ Max-Requested-Bandwidth-DL ]
-        [ Guaranteed-Bitrate-UL ] [ Guaranteed-Bitrate-DL ] [ Bearer-Identifier ] [ Allocation-Retention-Priority ]
-        [ APN-Aggregate-Max-Bitrate-UL ] [ APN-Aggregate-Max-Bitrate-DL ] *[ AVP ]`,
-      spec: 'TS 29.212 §5.3.16',
-    },
-    {
       name: 'Charging-Rule-Report',
       code: 1018,
       type: 'Grouped',
@@ -513,13 +206,6 @@ export const gx = defineApplication({
       vendorId: 10415,
       values: { ACTIVE: 0, INACTIVE: 1, TEMPORARILY_INACTIVE: 2 },
       spec: 'TS 29.212 §5.3.19',
-    },
-    {
-      name: 'Bearer-Identifier',
-      code: 1020,
-      type: 'OctetString',
-      vendorId: 10415,
-      spec: 'TS 29.212 §5.3.20',
     },
     {
       name: 'Bearer-Operation',
@@ -553,59 +239,6 @@ export const gx = defineApplication({
       vendorId: 10415,
       values: { NETWORK_REQUEST_NOT_SUPPORTED: 0, NETWORK_REQUEST_SUPPORTED: 1 },
       spec: 'TS 29.212 §5.3.24',
-    },
-    {
-      name: 'Guaranteed-Bitrate-DL',
-      code: 1025,
-      type: 'Unsigned32',
-      vendorId: 10415,
-      spec: 'TS 29.212 §5.3.25',
-    },
-    {
-      name: 'Guaranteed-Bitrate-UL',
-      code: 1026,
-      type: 'Unsigned32',
-      vendorId: 10415,
-      spec: 'TS 29.212 §5.3.26',
-    },
-    {
-      name: 'IP-CAN-Type',
-      code: 1027,
-      type: 'Enumerated',
-      vendorId: 10415,
-      values: {
-        '3GPP-GPRS': 0,
-        DOCSIS: 1,
-        xDSL: 2,
-        WiMAX: 3,
-        '3GPP2': 4,
-        '3GPP-EPS': 5,
-        'Non-3GPP-EPS': 6,
-        FBA: 7,
-      },
-      spec: 'TS 29.212 §5.3.27',
-    },
-    {
-      name: 'QoS-Class-Identifier',
-      code: 1028,
-      type: 'Enumerated',
-      vendorId: 10415,
-      values: {
-        QCI_1: 1,
-        QCI_2: 2,
-        QCI_3: 3,
-        QCI_4: 4,
-        QCI_5: 5,
-        QCI_6: 6,
-        QCI_7: 7,
-        QCI_8: 8,
-        QCI_9: 9,
-        QCI_65: 65,
-        QCI_66: 66,
-        QCI_69: 69,
-        QCI_70: 70,
-      },
-      spec: 'TS 29.212 §5.3.17',
     },
     {
       name: 'QoS-Negotiation',
@@ -656,27 +289,6 @@ export const gx = defineApplication({
       spec: 'TS 29.212 §5.3.38',
     },
     {
-      name: 'RAT-Type',
-      code: 1032,
-      type: 'Enumerated',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      values: {
-        WLAN: 0,
-        VIRTUAL: 1,
-        UTRAN: 1000,
-        GERAN: 1001,
-        GAN: 1002,
-        HSPA_EVOLUTION: 1003,
-        EUTRAN: 1004,
-        CDMA2000_1X: 2000,
-        HRPD: 2001,
-        UMB: 2002,
-        EHRPD: 2003,
-      },
-      spec: 'TS 29.212 §5.3.31',
-    },
-    {
       name: 'Event-Report-Indication',
       code: 1033,
       type: 'Grouped',
@@ -685,15 +297,6 @@ export const gx = defineApplication({
       grouped: `*[ Event-Trigger ] [ User-CSG-Information ] [ RAT-Type ] [ QoS-Information ] [ RAI ]
         [ 3GPP-User-Location-Info ] [ Trace-Data ] [ Trace-Reference ] [ 3GPP2-BSID ] [ 3GPP-MS-TimeZone ] *[ AVP ]`,
       spec: 'TS 29.212 §5.3.30',
-    },
-    {
-      name: 'Allocation-Retention-Priority',
-      code: 1034,
-      type: 'Grouped',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      grouped: '{ Priority-Level } [ Pre-emption-Capability ] [ Pre-emption-Vulnerability ]',
-      spec: 'TS 29.212 §5.3.32',
     },
     {
       name: 'CoA-IP-Address',
@@ -737,22 +340,6 @@ export const gx = defineApplication({
       grouped: '{ Tunnel-Information } { CoA-IP-Address } *[ AVP ]',
       spec: 'TS 29.212 §5.3.37',
     },
-    {
-      name: 'APN-Aggregate-Max-Bitrate-DL',
-      code: 1040,
-      type: 'Unsigned32',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.212 §5.3.39',
-    },
-    {
-      name: 'APN-Aggregate-Max-Bitrate-UL',
-      code: 1041,
-      type: 'Unsigned32',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.212 §5.3.40',
-    },
     { name: 'Revalidation-Time', code: 1042, type: 'Time', vendorId: 10415, spec: 'TS 29.212 §5.3.41' },
     { name: 'Rule-Activation-Time', code: 1043, type: 'Time', vendorId: 10415, spec: 'TS 29.212 §5.3.42' },
     { name: 'Rule-Deactivation-Time', code: 1044, type: 'Time', vendorId: 10415, spec: 'TS 29.212 §5.3.43' },
@@ -769,32 +356,6 @@ export const gx = defineApplication({
         UE_IP_ADDRESS_RELEASE: 4,
       },
       spec: 'TS 29.212 §5.3.44',
-    },
-    {
-      name: 'Priority-Level',
-      code: 1046,
-      type: 'Unsigned32',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.212 §5.3.45',
-    },
-    {
-      name: 'Pre-emption-Capability',
-      code: 1047,
-      type: 'Enumerated',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      values: { 'PRE-EMPTION_CAPABILITY_ENABLED': 0, 'PRE-EMPTION_CAPABILITY_DISABLED': 1 },
-      spec: 'TS 29.212 §5.3.46',
-    },
-    {
-      name: 'Pre-emption-Vulnerability',
-      code: 1048,
-      type: 'Enumerated',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      values: { 'PRE-EMPTION_VULNERABILITY_ENABLED': 0, 'PRE-EMPTION_VULNERABILITY_DISABLED': 1 },
-      spec: 'TS 29.212 §5.3.47',
     },
     {
       name: 'Default-EPS-Bearer-QoS',
@@ -966,35 +527,6 @@ export const gx = defineApplication({
       mandatory: 'mustnot',
       values: { CHARGING_IDENTIFIER_REQUIRED: 0 },
       spec: 'TS 29.212 §5.3.67',
-    },
-    // TS 32.299 §7.2 User-CSG-Information and its members (CSG-Id from TS 29.272), inside Event-Report-Indication.
-    {
-      name: 'User-CSG-Information',
-      code: 2319,
-      type: 'Grouped',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      grouped: '{ CSG-Id } { CSG-Access-Mode } [ CSG-Membership-Indication ]',
-      spec: 'TS 32.299 §7.2.239',
-    },
-    { name: 'CSG-Id', code: 1437, type: 'Unsigned32', vendorId: 10415, spec: 'TS 29.272 §7.3.79' },
-    {
-      name: 'CSG-Access-Mode',
-      code: 2317,
-      type: 'Enumerated',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      values: { CLOSED_MODE: 0, HYBRID_MODE: 1 },
-      spec: 'TS 32.299 §7.2.41',
-    },
-    {
-      name: 'CSG-Membership-Indication',
-      code: 2318,
-      type: 'Enumerated',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      values: { NOT_CSG_MEMBER: 0, CSG_MEMBER: 1 },
-      spec: 'TS 32.299 §7.2.42',
     },
     // 3GPP2 X.S0057 3GPP2-BSID (3GPP2 vendor 5535), named in Event-Report-Indication. X.S0057 makes it an
     // OctetString (binary BSID); Wireshark's TGPP2.xml says UTF8String.

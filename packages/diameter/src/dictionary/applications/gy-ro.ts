@@ -1,4 +1,100 @@
-import { defineApplication } from '../definitions.js';
+import { defineApplication, type AvpDefinition } from '../definitions.js';
+import { rfc4006Avps } from './credit-control.js';
+import { accountingOctetsAvps, calledStationId, filterId } from './nasreq.js';
+import { chargingCorrelationAvps, flowsAvps, maxRequestedBandwidthAvps } from './rx.js';
+import { ts29061Avps } from './ts29061.js';
+import {
+  bearerIdentifier,
+  chargingRuleBaseName,
+  epsBearerQosAvps,
+  qosInformationAvps,
+  userLocationInfoTime,
+} from './ts29212.js';
+import { csgId, mmeNumberForMtSms, terminalInformationAvps } from './ts29272.js';
+
+/**
+ * TS 32.299 §7.2 User-CSG-Information and its members (Gx Event-Report-Indication, S6a/S6t/T6a location
+ * information); CSG-Id is in ts29272.ts.
+ */
+export const userCsgInformationAvps: readonly AvpDefinition[] = [
+  {
+    name: 'User-CSG-Information',
+    code: 2319,
+    type: 'Grouped',
+    vendorId: 10415,
+    grouped: '{ CSG-Id } { CSG-Access-Mode } [ CSG-Membership-Indication ]',
+    spec: 'TS 32.299 §7.2',
+  },
+  // TS 32.299: "Closed mode (0)", "Hybrid Mode (1)". The other spellings (earlier S6a and Gx copies) still encode; a
+  // value decodes to the last name listed for it, so the specification's spelling comes last.
+  {
+    name: 'CSG-Access-Mode',
+    code: 2317,
+    type: 'Enumerated',
+    vendorId: 10415,
+    values: {
+      'CLOSED MODE': 0,
+      'HYBRID MODE': 1,
+      CLOSED_MODE: 0,
+      HYBRID_MODE: 1,
+      Closed_mode: 0,
+      Hybrid_Mode: 1,
+    },
+    spec: 'TS 32.299 §7.2',
+  },
+  // TS 32.299: "Not CSG member (0)", "CSG Member (1)"; the other spellings still encode (spec's spelling last).
+  {
+    name: 'CSG-Membership-Indication',
+    code: 2318,
+    type: 'Enumerated',
+    vendorId: 10415,
+    values: {
+      'Not CSG member': 0,
+      'CSG Member': 1,
+      NOT_CSG_MEMBER: 0,
+      CSG_MEMBER: 1,
+      Not_CSG_member: 0,
+      CSG_Member: 1,
+    },
+    spec: 'TS 32.299 §7.2',
+  },
+];
+
+/** TS 32.299 §7.2.187 Served-Party-IP-Address (S6a/SWx APN-Configuration). */
+export const servedPartyIpAddress: AvpDefinition = {
+  name: 'Served-Party-IP-Address',
+  code: 848,
+  type: 'Address',
+  vendorId: 10415,
+  spec: 'TS 32.299 §7.2.187',
+};
+
+/** TS 32.299 §7.2.137 PDP-Address (S6a PDP-Context). */
+export const pdpAddress: AvpDefinition = {
+  name: 'PDP-Address',
+  code: 1227,
+  type: 'Address',
+  vendorId: 10415,
+  spec: 'TS 32.299 §7.2.137',
+};
+
+/** TS 32.299 §7.2.32 Charged-Party (TS 29.336 Monitoring-Event-Configuration). */
+export const chargedParty: AvpDefinition = {
+  name: 'Charged-Party',
+  code: 857,
+  type: 'UTF8String',
+  vendorId: 10415,
+  spec: 'TS 32.299 §7.2.32',
+};
+
+/** TS 32.299 §7.2.150 PDN-Connection-Charging-ID (T6a). */
+export const pdnConnectionChargingId: AvpDefinition = {
+  name: 'PDN-Connection-Charging-ID',
+  code: 2050,
+  type: 'Unsigned32',
+  vendorId: 10415,
+  spec: 'TS 32.299 §7.2.150',
+};
 
 /**
  * 3GPP TS 32.299: Gy/Ro online charging over the Diameter Credit-Control application (Application-Id 4, the
@@ -8,7 +104,7 @@ import { defineApplication } from '../definitions.js';
  * 3GPP charging grammars grow with every release. Where a grammar below is marked "abridged", it keeps the spec's
  * members that are transcribed here, in the spec's order and with the spec's qualifiers, and ends in `*[ AVP ]`
  * (not in the spec's text) so that members of other releases still decode. Flag rules: TS 32.299 table 7.2.0.1
- * gives M,V must / P may for its AVPs (the default here); the TS 29.061 3GPP-* AVPs are V must / M must not.
+ * gives M,V must / P may for its AVPs (the default here); the TS 29.061 3GPP-* AVPs are in ts29061.ts.
  */
 export const gyRo = defineApplication({
   id: 4,
@@ -16,225 +112,26 @@ export const gyRo = defineApplication({
   kind: 'auth',
   spec: 'TS 32.299',
   avps: [
-    // TS 29.061 §16.4.7 table: V must, M must not (all 3GPP-* AVPs below).
-    {
-      name: '3GPP-IMSI',
-      code: 1,
-      type: 'UTF8String',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.061 §16.4.7',
-    },
-    // 29.061: OctetString (the 4-octet RADIUS value); Wireshark: its OctetStringOrUTF8 pseudo-type.
-    {
-      name: '3GPP-Charging-Id',
-      code: 2,
-      type: 'OctetString',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.061 §16.4.7',
-    },
-    {
-      name: '3GPP-PDP-Type',
-      code: 3,
-      type: 'Enumerated',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      values: { IPv4: 0, PPP: 1, IPv6: 2, IPv4v6: 3, 'Non-IP': 4 },
-      spec: 'TS 29.061 §16.4.7',
-    },
-    // 29.061 types the 3GPP-*-Address AVPs OctetString (RADIUS-style 4/16 octets); Wireshark: Address.
-    {
-      name: '3GPP-CG-Address',
-      code: 4,
-      type: 'OctetString',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.061 §16.4.7',
-    },
-    {
-      name: '3GPP-GPRS-Negotiated-QoS-Profile',
-      code: 5,
-      type: 'UTF8String',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.061 §16.4.7',
-    },
-    {
-      name: '3GPP-SGSN-Address',
-      code: 6,
-      type: 'OctetString',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.061 §16.4.7',
-    },
-    {
-      name: '3GPP-GGSN-Address',
-      code: 7,
-      type: 'OctetString',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.061 §16.4.7',
-    },
-    {
-      name: '3GPP-IMSI-MCC-MNC',
-      code: 8,
-      type: 'UTF8String',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.061 §16.4.7',
-    },
-    {
-      name: '3GPP-GGSN-MCC-MNC',
-      code: 9,
-      type: 'UTF8String',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.061 §16.4.7',
-    },
-    // 29.061: OctetString (one octet); Wireshark: UTF8String.
-    {
-      name: '3GPP-NSAPI',
-      code: 10,
-      type: 'OctetString',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.061 §16.4.7',
-    },
-    // 29.061: OctetString (one octet); Wireshark: UTF8String.
-    {
-      name: '3GPP-Session-Stop-Indicator',
-      code: 11,
-      type: 'OctetString',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.061 §16.4.7',
-    },
-    {
-      name: '3GPP-Selection-Mode',
-      code: 12,
-      type: 'UTF8String',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.061 §16.4.7',
-    },
-    {
-      name: '3GPP-Charging-Characteristics',
-      code: 13,
-      type: 'UTF8String',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.061 §16.4.7',
-    },
-    {
-      name: '3GPP-CG-IPv6-Address',
-      code: 14,
-      type: 'OctetString',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.061 §16.4.7',
-    },
-    {
-      name: '3GPP-SGSN-IPv6-Address',
-      code: 15,
-      type: 'OctetString',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.061 §16.4.7',
-    },
-    {
-      name: '3GPP-GGSN-IPv6-Address',
-      code: 16,
-      type: 'OctetString',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.061 §16.4.7',
-    },
-    // 29.061 name (plural); Wireshark: 3GPP-IPv6-DNS-Server.
-    {
-      name: '3GPP-IPv6-DNS-Servers',
-      code: 17,
-      type: 'OctetString',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.061 §16.4.7',
-    },
-    {
-      name: '3GPP-SGSN-MCC-MNC',
-      code: 18,
-      type: 'UTF8String',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.061 §16.4.7',
-    },
-    {
-      name: '3GPP-IMEISV',
-      code: 20,
-      type: 'OctetString',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.061 §16.4.7',
-    },
-    {
-      name: '3GPP-RAT-Type',
-      code: 21,
-      type: 'OctetString',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.061 §16.4.7',
-    },
-    {
-      name: '3GPP-User-Location-Info',
-      code: 22,
-      type: 'OctetString',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.061 §16.4.7',
-    },
-    {
-      name: '3GPP-MS-TimeZone',
-      code: 23,
-      type: 'OctetString',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.061 §16.4.7',
-    },
-    {
-      name: '3GPP-CAMEL-Charging-Info',
-      code: 24,
-      type: 'OctetString',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.061 §16.4.7',
-    },
-    {
-      name: '3GPP-Packet-Filter',
-      code: 25,
-      type: 'OctetString',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.061 §16.4.7',
-    },
-    {
-      name: '3GPP-Negotiated-DSCP',
-      code: 26,
-      type: 'OctetString',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.061 §16.4.7',
-    },
-    {
-      name: '3GPP-Allocate-IP-Type',
-      code: 27,
-      type: 'OctetString',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.061 §16.4.7',
-    },
-    // IETF AVPs named in the grammars below (also defined, identically, by NASREQ).
-    { name: 'Called-Station-Id', code: 30, type: 'UTF8String', spec: 'RFC 7155 §4.2.5' },
-    { name: 'Accounting-Input-Octets', code: 363, type: 'Unsigned64', spec: 'RFC 7155 §4.6.1' },
-    { name: 'Accounting-Output-Octets', code: 364, type: 'Unsigned64', spec: 'RFC 7155 §4.6.2' },
+    ...rfc4006Avps,
+    filterId,
+    calledStationId,
+    ...accountingOctetsAvps,
+    ...ts29061Avps,
+    ...qosInformationAvps,
+    ...epsBearerQosAvps,
+    bearerIdentifier,
+    chargingRuleBaseName,
+    userLocationInfoTime,
+    ...maxRequestedBandwidthAvps,
+    ...chargingCorrelationAvps,
+    ...flowsAvps,
+    ...terminalInformationAvps,
+    csgId,
+    mmeNumberForMtSms,
+    ...userCsgInformationAvps,
+    servedPartyIpAddress,
+    pdpAddress,
+    pdnConnectionChargingId,
     // Abridged: the other service-specific members (AoC-, WLAN-, MMS-, LCS-, PoC-, MBMS-, MMTel-, ProSe-Information …) are not transcribed and pass under *[ AVP ].
     {
       name: 'Service-Information',
@@ -263,15 +160,7 @@ export const gyRo = defineApplication({
         [ MME-Number-for-MT-SMS ] [ MME-Name ] [ MME-Realm ] *[ AVP ]`,
       spec: 'TS 32.299 §7.2.158',
     },
-    {
-      name: 'PDN-Connection-Charging-ID',
-      code: 2050,
-      type: 'Unsigned32',
-      vendorId: 10415,
-      spec: 'TS 32.299 §7.2',
-    },
     { name: 'Node-Id', code: 2064, type: 'UTF8String', vendorId: 10415, spec: 'TS 32.299 §7.2' },
-    { name: 'PDP-Address', code: 1227, type: 'Address', vendorId: 10415, spec: 'TS 32.299 §7.2' },
     {
       name: 'PDP-Address-Prefix-Length',
       code: 2606,
@@ -336,30 +225,6 @@ export const gyRo = defineApplication({
         'Roaming-Default': 4,
         'Visiting-Default': 5,
       },
-      spec: 'TS 32.299 §7.2',
-    },
-    {
-      name: 'User-CSG-Information',
-      code: 2319,
-      type: 'Grouped',
-      vendorId: 10415,
-      grouped: '{ CSG-Id } { CSG-Access-Mode } [ CSG-Membership-Indication ]',
-      spec: 'TS 32.299 §7.2',
-    },
-    {
-      name: 'CSG-Access-Mode',
-      code: 2317,
-      type: 'Enumerated',
-      vendorId: 10415,
-      values: { Closed_mode: 0, Hybrid_Mode: 1 },
-      spec: 'TS 32.299 §7.2',
-    },
-    {
-      name: 'CSG-Membership-Indication',
-      code: 2318,
-      type: 'Enumerated',
-      vendorId: 10415,
-      values: { Not_CSG_member: 0, CSG_Member: 1 },
       spec: 'TS 32.299 §7.2',
     },
     {
@@ -830,7 +695,6 @@ export const gyRo = defineApplication({
       values: { SDP_Offer: 0, SDP_Answer: 1 },
       spec: 'TS 32.299 §7.2',
     },
-    { name: 'Served-Party-IP-Address', code: 848, type: 'Address', vendorId: 10415, spec: 'TS 32.299 §7.2' },
     {
       name: 'Trunk-Group-Id',
       code: 851,
@@ -1096,211 +960,7 @@ export const gyRo = defineApplication({
       values: { TO: 0, CC: 1, BCC: 2 },
       spec: 'TS 32.299 §7.2',
     },
-    // TS 29.212 (Gx) AVPs used inside PS-Information / Service-Data-Container / MSCC.
-    {
-      name: 'QoS-Information',
-      code: 1016,
-      type: 'Grouped',
-      vendorId: 10415,
-      grouped: `[ QoS-Class-Identifier ] [ Max-Requested-Bandwidth-UL ] [ Max-Requested-Bandwidth-DL ] [ Guaranteed-Bitrate-UL ]
-        [ Guaranteed-Bitrate-DL ] [ Bearer-Identifier ] [ Allocation-Retention-Priority ] [ APN-Aggregate-Max-Bitrate-UL ]
-        [ APN-Aggregate-Max-Bitrate-DL ] *[ AVP ]`,
-      spec: 'TS 29.212 §5.3.16',
-    },
-    {
-      name: 'QoS-Class-Identifier',
-      code: 1028,
-      type: 'Enumerated',
-      vendorId: 10415,
-      values: {
-        QCI_1: 1,
-        QCI_2: 2,
-        QCI_3: 3,
-        QCI_4: 4,
-        QCI_5: 5,
-        QCI_6: 6,
-        QCI_7: 7,
-        QCI_8: 8,
-        QCI_9: 9,
-        QCI_65: 65,
-        QCI_66: 66,
-        QCI_69: 69,
-        QCI_70: 70,
-        QCI_75: 75,
-        QCI_79: 79,
-      },
-      spec: 'TS 29.212 §5.3.17',
-    },
-    {
-      name: 'Guaranteed-Bitrate-DL',
-      code: 1025,
-      type: 'Unsigned32',
-      vendorId: 10415,
-      spec: 'TS 29.212 §5.3.25',
-    },
-    {
-      name: 'Guaranteed-Bitrate-UL',
-      code: 1026,
-      type: 'Unsigned32',
-      vendorId: 10415,
-      spec: 'TS 29.212 §5.3.26',
-    },
-    {
-      name: 'Bearer-Identifier',
-      code: 1020,
-      type: 'OctetString',
-      vendorId: 10415,
-      spec: 'TS 29.212 §5.3.20',
-    },
-    {
-      name: 'Allocation-Retention-Priority',
-      code: 1034,
-      type: 'Grouped',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      grouped: '{ Priority-Level } [ Pre-emption-Capability ] [ Pre-emption-Vulnerability ]',
-      spec: 'TS 29.212 §5.3.32',
-    },
-    {
-      name: 'Priority-Level',
-      code: 1046,
-      type: 'Unsigned32',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.212 §5.3.45',
-    },
-    {
-      name: 'Pre-emption-Capability',
-      code: 1047,
-      type: 'Enumerated',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      values: { 'PRE-EMPTION_CAPABILITY_ENABLED': 0, 'PRE-EMPTION_CAPABILITY_DISABLED': 1 },
-      spec: 'TS 29.212 §5.3.46',
-    },
-    {
-      name: 'Pre-emption-Vulnerability',
-      code: 1048,
-      type: 'Enumerated',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      values: { 'PRE-EMPTION_VULNERABILITY_ENABLED': 0, 'PRE-EMPTION_VULNERABILITY_DISABLED': 1 },
-      spec: 'TS 29.212 §5.3.47',
-    },
-    {
-      name: 'APN-Aggregate-Max-Bitrate-DL',
-      code: 1040,
-      type: 'Unsigned32',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.212 §5.3.39',
-    },
-    {
-      name: 'APN-Aggregate-Max-Bitrate-UL',
-      code: 1041,
-      type: 'Unsigned32',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.212 §5.3.40',
-    },
-    {
-      name: 'Charging-Rule-Base-Name',
-      code: 1004,
-      type: 'UTF8String',
-      vendorId: 10415,
-      spec: 'TS 29.212 §5.3.5',
-    },
-    {
-      name: 'User-Location-Info-Time',
-      code: 2812,
-      type: 'Time',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.212 §5.3',
-    },
-    // TS 29.214 (Rx) AVPs used inside QoS-Information / AF-Correlation-Information / SDP-Media-Component.
-    {
-      name: 'Max-Requested-Bandwidth-DL',
-      code: 515,
-      type: 'Unsigned32',
-      vendorId: 10415,
-      spec: 'TS 29.214 §5.3.14',
-    },
-    {
-      name: 'Max-Requested-Bandwidth-UL',
-      code: 516,
-      type: 'Unsigned32',
-      vendorId: 10415,
-      spec: 'TS 29.214 §5.3.15',
-    },
-    {
-      name: 'AF-Charging-Identifier',
-      code: 505,
-      type: 'OctetString',
-      vendorId: 10415,
-      spec: 'TS 29.214 §5.3.6',
-    },
-    {
-      name: 'Access-Network-Charging-Identifier-Value',
-      code: 503,
-      type: 'OctetString',
-      vendorId: 10415,
-      spec: 'TS 29.214 §5.3.4',
-    },
-    {
-      name: 'Flows',
-      code: 510,
-      type: 'Grouped',
-      vendorId: 10415,
-      grouped:
-        '{ Media-Component-Number } *[ Flow-Number ] *[ Content-Version ] [ Final-Unit-Action ] [ Media-Component-Status ] *[ AVP ]',
-      spec: 'TS 29.214 §5.3.10',
-    },
-    {
-      name: 'Media-Component-Number',
-      code: 518,
-      type: 'Unsigned32',
-      vendorId: 10415,
-      spec: 'TS 29.214 §5.3.17',
-    },
-    { name: 'Flow-Number', code: 509, type: 'Unsigned32', vendorId: 10415, spec: 'TS 29.214 §5.3.9' },
-    {
-      name: 'Content-Version',
-      code: 552,
-      type: 'Unsigned64',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.214 §5.3.49',
-    },
-    {
-      name: 'Media-Component-Status',
-      code: 549,
-      type: 'Unsigned32',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.214 §5.3.48',
-    },
-    // TS 29.272 (S6a) / TS 29.173 AVPs used inside PS-Information and User-CSG-Information.
-    {
-      name: 'Terminal-Information',
-      code: 1401,
-      type: 'Grouped',
-      vendorId: 10415,
-      grouped: '[ IMEI ] [ 3GPP2-MEID ] [ Software-Version ] *[ AVP ]',
-      spec: 'TS 29.272 §7.3.3',
-    },
-    { name: 'IMEI', code: 1402, type: 'UTF8String', vendorId: 10415, spec: 'TS 29.272 §7.3.4' },
-    { name: 'Software-Version', code: 1403, type: 'UTF8String', vendorId: 10415, spec: 'TS 29.272 §7.3.5' },
-    { name: '3GPP2-MEID', code: 1471, type: 'OctetString', vendorId: 10415, spec: 'TS 29.272 §7.3.6' },
-    { name: 'CSG-Id', code: 1437, type: 'Unsigned32', vendorId: 10415, spec: 'TS 29.272 §7.3.79' },
-    {
-      name: 'MME-Number-for-MT-SMS',
-      code: 1645,
-      type: 'OctetString',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.272 §7.3.159',
-    },
+    // TS 29.173 AVPs used inside PS-Information.
     { name: 'MME-Name', code: 2402, type: 'DiameterIdentity', vendorId: 10415, spec: 'TS 29.173 §6.4.4' },
     {
       name: 'MME-Realm',

@@ -1,4 +1,40 @@
-import { defineApplication } from '../definitions.js';
+import { defineApplication, type AvpDefinition } from '../definitions.js';
+
+/** RFC 7155 §4.4.7 Filter-Id, named in RFC 4006 Final-Unit-Indication. */
+export const filterId: AvpDefinition = {
+  name: 'Filter-Id',
+  code: 11,
+  type: 'UTF8String',
+  spec: 'RFC 7155 §4.4.7',
+};
+
+/** RFC 7155 Called-Station-Id (the APN on Gx and in TS 32.299 PS-Information). */
+export const calledStationId: AvpDefinition = {
+  name: 'Called-Station-Id',
+  code: 30,
+  type: 'UTF8String',
+  spec: 'RFC 7155 §4.2.5',
+};
+
+/** RFC 7155 §4.4.10.5 Framed-IP-Address and Framed-IPv6-Prefix (Gx, Rx, SIP-Auth-Data-Item). */
+export const framedIpAddressAvps: readonly AvpDefinition[] = [
+  { name: 'Framed-IP-Address', code: 8, type: 'OctetString', spec: 'RFC 7155 §4.4.10.5.1' },
+  { name: 'Framed-IPv6-Prefix', code: 97, type: 'OctetString', spec: 'RFC 7155 §4.4.10.5.6' },
+];
+
+/** RFC 7155 §4.4.10.5.5 Framed-Interface-Id (TS 29.229 SIP-Auth-Data-Item). */
+export const framedInterfaceId: AvpDefinition = {
+  name: 'Framed-Interface-Id',
+  code: 96,
+  type: 'Unsigned64',
+  spec: 'RFC 7155 §4.4.10.5.5',
+};
+
+/** RFC 7155 §4.6 Accounting-Input/Output-Octets (TS 32.299 Traffic-Data-Volumes). */
+export const accountingOctetsAvps: readonly AvpDefinition[] = [
+  { name: 'Accounting-Input-Octets', code: 363, type: 'Unsigned64', spec: 'RFC 7155 §4.6.1' },
+  { name: 'Accounting-Output-Octets', code: 364, type: 'Unsigned64', spec: 'RFC 7155 §4.6.2' },
+];
 
 /**
  * RFC 7155: the Diameter Network Access Server application (NASREQ, Application-Id 1), the AAR/AAA exchange.
@@ -14,6 +50,11 @@ export const nasreq = defineApplication({
   kind: 'auth',
   spec: 'RFC 7155',
   avps: [
+    calledStationId,
+    filterId,
+    ...framedIpAddressAvps,
+    framedInterfaceId,
+    ...accountingOctetsAvps,
     // §4.2 NAS session AVPs
     { name: 'NAS-Port', code: 5, type: 'Unsigned32', spec: 'RFC 7155 §4.2.2' },
     { name: 'NAS-Port-Id', code: 87, type: 'UTF8String', spec: 'RFC 7155 §4.2.3' },
@@ -45,7 +86,6 @@ export const nasreq = defineApplication({
       },
       spec: 'RFC 7155 §4.2.4 (values: RFC 2865 §5.41)',
     },
-    { name: 'Called-Station-Id', code: 30, type: 'UTF8String', spec: 'RFC 7155 §4.2.5' },
     { name: 'Calling-Station-Id', code: 31, type: 'UTF8String', spec: 'RFC 7155 §4.2.6' },
     { name: 'Connect-Info', code: 77, type: 'UTF8String', spec: 'RFC 7155 §4.2.7' },
     { name: 'Originating-Line-Info', code: 94, type: 'OctetString', spec: 'RFC 7155 §4.2.8' },
@@ -118,7 +158,6 @@ export const nasreq = defineApplication({
     { name: 'Idle-Timeout', code: 28, type: 'Unsigned32', spec: 'RFC 7155 §4.4.4' },
     { name: 'Port-Limit', code: 62, type: 'Unsigned32', spec: 'RFC 7155 §4.4.5' },
     { name: 'NAS-Filter-Rule', code: 400, type: 'IPFilterRule', spec: 'RFC 7155 §4.4.6' },
-    { name: 'Filter-Id', code: 11, type: 'UTF8String', spec: 'RFC 7155 §4.4.7' },
     { name: 'Configuration-Token', code: 78, type: 'OctetString', spec: 'RFC 7155 §4.4.8' },
     // §4.4 flag table leaves QoS-Filter-Rule's rules blank; M is assumed as for every other NASREQ AVP.
     { name: 'QoS-Filter-Rule', code: 407, type: 'QoSFilterRule', spec: 'RFC 7155 §4.4.9' },
@@ -157,12 +196,9 @@ export const nasreq = defineApplication({
       spec: 'RFC 7155 §4.4.10.4 (values: RFC 2865 §5.13)',
     },
     // RFC 7155 types the IPv4 AVPs below OctetString (RADIUS compatibility); Wireshark decodes them as Address.
-    { name: 'Framed-IP-Address', code: 8, type: 'OctetString', spec: 'RFC 7155 §4.4.10.5.1' },
     { name: 'Framed-IP-Netmask', code: 9, type: 'OctetString', spec: 'RFC 7155 §4.4.10.5.2' },
     { name: 'Framed-Route', code: 22, type: 'UTF8String', spec: 'RFC 7155 §4.4.10.5.3' },
     { name: 'Framed-Pool', code: 88, type: 'OctetString', spec: 'RFC 7155 §4.4.10.5.4' },
-    { name: 'Framed-Interface-Id', code: 96, type: 'Unsigned64', spec: 'RFC 7155 §4.4.10.5.5' },
-    { name: 'Framed-IPv6-Prefix', code: 97, type: 'OctetString', spec: 'RFC 7155 §4.4.10.5.6' },
     { name: 'Framed-IPv6-Route', code: 99, type: 'UTF8String', spec: 'RFC 7155 §4.4.10.5.7' },
     { name: 'Framed-IPv6-Pool', code: 100, type: 'OctetString', spec: 'RFC 7155 §4.4.10.5.8' },
     // RFC 7155: Unsigned32; Wireshark: UTF8String.
@@ -268,8 +304,6 @@ export const nasreq = defineApplication({
     { name: 'Tunnel-Client-Auth-Id', code: 90, type: 'UTF8String', spec: 'RFC 7155 §4.5.10' },
     { name: 'Tunnel-Server-Auth-Id', code: 91, type: 'UTF8String', spec: 'RFC 7155 §4.5.11' },
     // §4.6 NAS accounting AVPs (carried in the base protocol's ACR/ACA)
-    { name: 'Accounting-Input-Octets', code: 363, type: 'Unsigned64', spec: 'RFC 7155 §4.6.1' },
-    { name: 'Accounting-Output-Octets', code: 364, type: 'Unsigned64', spec: 'RFC 7155 §4.6.2' },
     { name: 'Accounting-Input-Packets', code: 365, type: 'Unsigned64', spec: 'RFC 7155 §4.6.3' },
     { name: 'Accounting-Output-Packets', code: 366, type: 'Unsigned64', spec: 'RFC 7155 §4.6.4' },
     { name: 'Acct-Session-Time', code: 46, type: 'Unsigned32', spec: 'RFC 7155 §4.6.5' },

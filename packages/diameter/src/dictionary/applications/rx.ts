@@ -1,15 +1,134 @@
-import type { AvpDefinition } from '../definitions.js';
-import { defineApplication } from '../definitions.js';
+import { defineApplication, type AvpDefinition } from '../definitions.js';
 import { supportedFeaturesAvps } from './cx.js';
-import { creditControlAvps, gi3gppAvps, gx, rxSharedAvps } from './gx.js';
+import { policyCreditControlAvps } from './credit-control.js';
+import { calledStationId, filterId, framedIpAddressAvps } from './nasreq.js';
+import { rai, servingNetworkAvps, threeGppChargingCharacteristics } from './ts29061.js';
+import { ipCanType, ratType } from './ts29212.js';
 
-function fromGx(...names: string[]): AvpDefinition[] {
-  return names.map((name) => {
-    const def = gx.avps.find((a) => a.name === name);
-    if (def === undefined) throw new Error(`gx defines no ${name}`);
-    return def;
-  });
-}
+/**
+ * TS 29.214 §5.3.10 Flows and its members (Gx Charging-Rule-Definition, TS 32.299); Flows names the RFC 4006
+ * Final-Unit-Action.
+ */
+export const flowsAvps: readonly AvpDefinition[] = [
+  {
+    name: 'Flows',
+    code: 510,
+    type: 'Grouped',
+    vendorId: 10415,
+    grouped:
+      '{ Media-Component-Number } *[ Flow-Number ] *[ Content-Version ] [ Final-Unit-Action ] [ Media-Component-Status ] *[ AVP ]',
+    spec: 'TS 29.214 §5.3.10',
+  },
+  {
+    name: 'Media-Component-Number',
+    code: 518,
+    type: 'Unsigned32',
+    vendorId: 10415,
+    spec: 'TS 29.214 §5.3.17',
+  },
+  { name: 'Flow-Number', code: 509, type: 'Unsigned32', vendorId: 10415, spec: 'TS 29.214 §5.3.9' },
+  {
+    name: 'Content-Version',
+    code: 552,
+    type: 'Unsigned64',
+    vendorId: 10415,
+    mandatory: 'mustnot',
+    spec: 'TS 29.214 §5.3.49',
+  },
+  {
+    name: 'Media-Component-Status',
+    code: 549,
+    type: 'Unsigned32',
+    vendorId: 10415,
+    mandatory: 'mustnot',
+    spec: 'TS 29.214 §5.3.48',
+  },
+];
+
+/** TS 29.214 §5.3.14-5.3.15 Max-Requested-Bandwidth-DL/UL (QoS-Information, S6a/SWx AMBR). */
+export const maxRequestedBandwidthAvps: readonly AvpDefinition[] = [
+  {
+    name: 'Max-Requested-Bandwidth-DL',
+    code: 515,
+    type: 'Unsigned32',
+    vendorId: 10415,
+    spec: 'TS 29.214 §5.3.14',
+  },
+  {
+    name: 'Max-Requested-Bandwidth-UL',
+    code: 516,
+    type: 'Unsigned32',
+    vendorId: 10415,
+    spec: 'TS 29.214 §5.3.15',
+  },
+];
+
+/** TS 29.214 §5.3.52-5.3.53 Extended-Max-Requested-BW-DL/UL (S6a/SWx AMBR). */
+export const extendedMaxRequestedBandwidthAvps: readonly AvpDefinition[] = [
+  {
+    name: 'Extended-Max-Requested-BW-DL',
+    code: 554,
+    type: 'Unsigned32',
+    vendorId: 10415,
+    mandatory: 'mustnot',
+    spec: 'TS 29.214 §5.3.52',
+  },
+  {
+    name: 'Extended-Max-Requested-BW-UL',
+    code: 555,
+    type: 'Unsigned32',
+    vendorId: 10415,
+    mandatory: 'mustnot',
+    spec: 'TS 29.214 §5.3.53',
+  },
+];
+
+/** TS 29.214 §5.3.4, §5.3.6 charging correlation identifiers (Gx, Rx, TS 32.299). */
+export const chargingCorrelationAvps: readonly AvpDefinition[] = [
+  {
+    name: 'Access-Network-Charging-Identifier-Value',
+    code: 503,
+    type: 'OctetString',
+    vendorId: 10415,
+    spec: 'TS 29.214 §5.3.4',
+  },
+  {
+    name: 'AF-Charging-Identifier',
+    code: 505,
+    type: 'OctetString',
+    vendorId: 10415,
+    spec: 'TS 29.214 §5.3.6',
+  },
+];
+
+/** TS 29.214 AVPs that Gx PCC rules and the Gx CCR reuse. */
+export const policyRuleAvps: readonly AvpDefinition[] = [
+  {
+    name: 'Access-Network-Charging-Address',
+    code: 501,
+    type: 'Address',
+    vendorId: 10415,
+    spec: 'TS 29.214 §5.3.2',
+  },
+  { name: 'Flow-Description', code: 507, type: 'IPFilterRule', vendorId: 10415, spec: 'TS 29.214 §5.3.8' },
+  {
+    name: 'Flow-Status',
+    code: 511,
+    type: 'Enumerated',
+    vendorId: 10415,
+    values: { 'ENABLED-UPLINK': 0, 'ENABLED-DOWNLINK': 1, ENABLED: 2, DISABLED: 3, REMOVED: 4 },
+    spec: 'TS 29.214 §5.3.11',
+  },
+  {
+    name: 'AF-Signalling-Protocol',
+    code: 529,
+    type: 'Enumerated',
+    vendorId: 10415,
+    mandatory: 'mustnot',
+    values: { NO_INFORMATION: 0, SIP: 1 },
+    spec: 'TS 29.214 §5.3.26',
+  },
+];
 
 /** TS 29.214 (Release 11): the Rx interface, AF (P-CSCF) to PCRF (Application-Id 16777236). */
 export const rx = defineApplication({
@@ -19,11 +138,20 @@ export const rx = defineApplication({
   vendorId: 10415,
   spec: 'TS 29.214',
   avps: [
-    ...creditControlAvps,
-    ...gi3gppAvps,
-    ...rxSharedAvps,
+    ...policyCreditControlAvps,
+    filterId,
+    calledStationId,
+    ...framedIpAddressAvps,
+    ...servingNetworkAvps,
+    threeGppChargingCharacteristics,
+    rai,
+    ...policyRuleAvps,
+    ...chargingCorrelationAvps,
+    ...flowsAvps,
+    ...maxRequestedBandwidthAvps,
+    ipCanType,
+    ratType,
     ...supportedFeaturesAvps,
-    ...fromGx('IP-CAN-Type', 'RAT-Type'),
     {
       name: 'Abort-Cause',
       code: 500,

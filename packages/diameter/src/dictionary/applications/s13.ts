@@ -1,4 +1,6 @@
 import { defineApplication } from '../definitions.js';
+import { drmp } from './rfc7944-drmp.js';
+import { terminalInformationAvps } from './ts29272.js';
 
 /** 3GPP TS 29.272 S13/S13' (MME/SGSN ↔ EIR): Application-Id 16777252, vendor 10415; the ME-Identity-Check exchange. */
 export const s13 = defineApplication({
@@ -8,17 +10,8 @@ export const s13 = defineApplication({
   vendorId: 10415,
   spec: 'TS 29.272',
   avps: [
-    {
-      name: 'Terminal-Information',
-      code: 1401,
-      type: 'Grouped',
-      vendorId: 10415,
-      grouped: '[ IMEI ] [ 3GPP2-MEID ] [ Software-Version ] *[ AVP ]',
-      spec: 'TS 29.272 §7.3.3',
-    },
-    { name: 'IMEI', code: 1402, type: 'UTF8String', vendorId: 10415, spec: 'TS 29.272 §7.3.4' },
-    { name: 'Software-Version', code: 1403, type: 'UTF8String', vendorId: 10415, spec: 'TS 29.272 §7.3.5' },
-    { name: '3GPP2-MEID', code: 1471, type: 'OctetString', vendorId: 10415, spec: 'TS 29.272 §7.3.6' },
+    ...terminalInformationAvps,
+    drmp,
     {
       name: 'Equipment-Status',
       code: 1445,
@@ -26,31 +19,6 @@ export const s13 = defineApplication({
       vendorId: 10415,
       values: { WHITELISTED: 0, BLACKLISTED: 1, GREYLISTED: 2 },
       spec: 'TS 29.272 §7.3.51',
-    },
-    {
-      name: 'DRMP',
-      code: 301,
-      type: 'Enumerated',
-      mandatory: 'mustnot',
-      values: {
-        PRIORITY_0: 0,
-        PRIORITY_1: 1,
-        PRIORITY_2: 2,
-        PRIORITY_3: 3,
-        PRIORITY_4: 4,
-        PRIORITY_5: 5,
-        PRIORITY_6: 6,
-        PRIORITY_7: 7,
-        PRIORITY_8: 8,
-        PRIORITY_9: 9,
-        PRIORITY_10: 10,
-        PRIORITY_11: 11,
-        PRIORITY_12: 12,
-        PRIORITY_13: 13,
-        PRIORITY_14: 14,
-        PRIORITY_15: 15,
-      },
-      spec: 'RFC 7944 §9.1',
     },
   ],
   commands: [

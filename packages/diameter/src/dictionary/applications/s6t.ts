@@ -1,11 +1,42 @@
 import { defineApplication, type AvpDefinition } from '../definitions.js';
+import { supportedFeaturesAvps } from './cx.js';
+import { chargedParty, userCsgInformationAvps } from './gy-ro.js';
+import { timeOfDayAvps } from './rfc5777.js';
+import { serviceSelection } from './rfc5778.js';
+import { overloadControlAvps } from './rfc7683-overload.js';
+import { drmp } from './rfc7944-drmp.js';
+import { loadAvps } from './rfc8583-load.js';
+import { msisdn } from './sh.js';
+import { enodebIdAvps } from './ts29217.js';
+import {
+  areaIdentityAvps,
+  csgId,
+  dlBufferingSuggestedPacketCount,
+  epsLocationInformationAvps,
+  imsiGroupIdAvps,
+  visitedPlmnId,
+} from './ts29272.js';
+import { maximumUeAvailabilityTime } from './ts29338.js';
+
+/** TS 29.336 §8.4.5 SCEF-ID (TS 29.336 AVPs, S6a/SWx APN-Configuration). */
+export const scefId: AvpDefinition = {
+  name: 'SCEF-ID',
+  code: 3125,
+  type: 'DiameterIdentity',
+  vendorId: 10415,
+  mandatory: 'mustnot',
+  spec: 'TS 29.336 §8.4.5',
+};
 
 /**
  * TS 29.336 §8.4 AVPs shared by S6t, S6a (Subscription-Data, IDA, NOR) and T6a (CIR/RIR): monitoring events,
- * communication patterns, supported services. Grouped members follow the Rel-13 definitions, which the later
- * releases only extend; members added later pass through each layout's open `*[ AVP ]`.
+ * communication patterns, supported services. Their layouts also name the RFC 5777 `timeOfDayAvps`, the TS 29.338
+ * `maximumUeAvailabilityTime`, the TS 32.299 `chargedParty` and the TS 29.329 `msisdn`. Grouped members follow the
+ * Rel-13 definitions, which the later releases only extend; members added later pass through each layout's open
+ * `*[ AVP ]`.
  */
 export const ts29336Avps: readonly AvpDefinition[] = [
+  scefId,
   {
     name: 'User-Identifier',
     code: 3102,
@@ -123,14 +154,6 @@ export const ts29336Avps: readonly AvpDefinition[] = [
     vendorId: 10415,
     mandatory: 'mustnot',
     spec: 'TS 29.336 §8.4.4',
-  },
-  {
-    name: 'SCEF-ID',
-    code: 3125,
-    type: 'DiameterIdentity',
-    vendorId: 10415,
-    mandatory: 'mustnot',
-    spec: 'TS 29.336 §8.4.5',
   },
   {
     name: 'SCEF-Reference-ID-for-Deletion',
@@ -330,141 +353,7 @@ export const ts29336Avps: readonly AvpDefinition[] = [
     mandatory: 'mustnot',
     spec: 'TS 29.336 §8.4.64',
   },
-  {
-    name: 'Maximum-UE-Availability-Time',
-    code: 3329,
-    type: 'Time',
-    vendorId: 10415,
-    mandatory: 'mustnot',
-    spec: 'TS 29.338 §5.3.3.21',
-  },
-  // RFC 5777 time-of-day conditions used by Scheduled-Communication-Time.
-  { name: 'Time-Of-Day-Start', code: 561, type: 'Unsigned32', spec: 'RFC 5777 §4.2.8' },
-  { name: 'Time-Of-Day-End', code: 562, type: 'Unsigned32', spec: 'RFC 5777 §4.2.9' },
-  { name: 'Day-Of-Week-Mask', code: 563, type: 'Unsigned32', spec: 'RFC 5777 §4.2.10' },
-  // TS 32.299
-  { name: 'Charged-Party', code: 857, type: 'UTF8String', vendorId: 10415, spec: 'TS 32.299 §7.2.32' },
 ];
-
-/**
- * The AVPs S6t shares with S6a (defined in s6a.ts too, identically) and the common RFC 7683/7944/8583 ones: kept here
- * so that s6t.ts does not import s6a.ts (which imports this file).
- */
-const common: readonly AvpDefinition[] = [
-  {
-    name: 'Supported-Features',
-    code: 628,
-    type: 'Grouped',
-    vendorId: 10415,
-    mandatory: 'mustnot',
-    grouped: '{ Vendor-Id } { Feature-List-ID } { Feature-List } *[ AVP ]',
-    spec: 'TS 29.229 §6.3.29',
-  },
-  {
-    name: 'Feature-List-ID',
-    code: 629,
-    type: 'Unsigned32',
-    vendorId: 10415,
-    mandatory: 'mustnot',
-    spec: 'TS 29.229 §6.3.30',
-  },
-  {
-    name: 'Feature-List',
-    code: 630,
-    type: 'Unsigned32',
-    vendorId: 10415,
-    mandatory: 'mustnot',
-    spec: 'TS 29.229 §6.3.31',
-  },
-  { name: 'MSISDN', code: 701, type: 'OctetString', vendorId: 10415, spec: 'TS 29.329 §6.3.2' },
-  {
-    name: 'DRMP',
-    code: 301,
-    type: 'Enumerated',
-    mandatory: 'mustnot',
-    values: {
-      PRIORITY_0: 0,
-      PRIORITY_1: 1,
-      PRIORITY_2: 2,
-      PRIORITY_3: 3,
-      PRIORITY_4: 4,
-      PRIORITY_5: 5,
-      PRIORITY_6: 6,
-      PRIORITY_7: 7,
-      PRIORITY_8: 8,
-      PRIORITY_9: 9,
-      PRIORITY_10: 10,
-      PRIORITY_11: 11,
-      PRIORITY_12: 12,
-      PRIORITY_13: 13,
-      PRIORITY_14: 14,
-      PRIORITY_15: 15,
-    },
-    spec: 'RFC 7944 §9.1',
-  },
-  {
-    name: 'OC-Supported-Features',
-    code: 621,
-    type: 'Grouped',
-    mandatory: 'mustnot',
-    grouped: '[ OC-Feature-Vector ] *[ AVP ]',
-    spec: 'RFC 7683 §7.1',
-  },
-  { name: 'OC-Feature-Vector', code: 622, type: 'Unsigned64', mandatory: 'mustnot', spec: 'RFC 7683 §7.2' },
-  {
-    name: 'OC-OLR',
-    code: 623,
-    type: 'Grouped',
-    mandatory: 'mustnot',
-    grouped:
-      '< OC-Sequence-Number > < OC-Report-Type > [ OC-Reduction-Percentage ] [ OC-Validity-Duration ] *[ AVP ]',
-    spec: 'RFC 7683 §7.3',
-  },
-  { name: 'OC-Sequence-Number', code: 624, type: 'Unsigned64', mandatory: 'mustnot', spec: 'RFC 7683 §7.4' },
-  {
-    name: 'OC-Validity-Duration',
-    code: 625,
-    type: 'Unsigned32',
-    mandatory: 'mustnot',
-    spec: 'RFC 7683 §7.5',
-  },
-  {
-    name: 'OC-Report-Type',
-    code: 626,
-    type: 'Enumerated',
-    mandatory: 'mustnot',
-    values: { HOST_REPORT: 0, REALM_REPORT: 1 },
-    spec: 'RFC 7683 §7.6',
-  },
-  {
-    name: 'OC-Reduction-Percentage',
-    code: 627,
-    type: 'Unsigned32',
-    mandatory: 'mustnot',
-    spec: 'RFC 7683 §7.7',
-  },
-  {
-    name: 'Load',
-    code: 650,
-    type: 'Grouped',
-    mandatory: 'mustnot',
-    grouped: '[ Load-Type ] [ Load-Value ] [ SourceID ] *[ AVP ]',
-    spec: 'RFC 8583 §7.1',
-  },
-  {
-    name: 'Load-Type',
-    code: 651,
-    type: 'Enumerated',
-    mandatory: 'mustnot',
-    values: { HOST: 0, PEER: 1 },
-    spec: 'RFC 8583 §7.2',
-  },
-  { name: 'Load-Value', code: 652, type: 'Unsigned64', mandatory: 'mustnot', spec: 'RFC 8583 §7.3' },
-  { name: 'SourceID', code: 649, type: 'DiameterIdentity', mandatory: 'mustnot', spec: 'RFC 8583 §7.4' },
-];
-
-/** The RFC 7683/7944/8583 and TS 29.229/29.329 AVPs of `common`, for t6a.ts. */
-export const s6tCommonAvps = common;
 
 /**
  * TS 29.336 S6t (SCEF ↔ HSS): Application-Id 16777345, vendor 10415. Command formats of §8.2 (Rel-16/17); grouped
@@ -479,7 +368,23 @@ export const s6t = defineApplication({
   spec: 'TS 29.336',
   avps: [
     ...ts29336Avps,
-    ...common,
+    maximumUeAvailabilityTime,
+    ...timeOfDayAvps,
+    chargedParty,
+    msisdn,
+    ...supportedFeaturesAvps,
+    drmp,
+    ...overloadControlAvps,
+    ...loadAvps,
+    visitedPlmnId,
+    ...epsLocationInformationAvps,
+    ...areaIdentityAvps,
+    csgId,
+    ...userCsgInformationAvps,
+    ...enodebIdAvps,
+    dlBufferingSuggestedPacketCount,
+    ...imsiGroupIdAvps,
+    serviceSelection,
     {
       name: 'Roaming-Information',
       code: 3139,
@@ -720,34 +625,6 @@ export const s6t = defineApplication({
       grouped: '*[ External-Identifier ] *[ AVP ]',
       spec: 'TS 29.336',
     },
-    // S6a/TS 29.272 and other AVPs named in the S6t layouts
-    { name: 'Visited-PLMN-Id', code: 1407, type: 'OctetString', vendorId: 10415, spec: 'TS 29.272 §7.3.9' },
-    {
-      name: 'EPS-Location-Information',
-      code: 1496,
-      type: 'Grouped',
-      vendorId: 10415,
-      grouped: '*[ AVP ]',
-      spec: 'TS 29.272 §7.3.111 (members in s6a.ts)',
-    },
-    {
-      name: 'DL-Buffering-Suggested-Packet-Count',
-      code: 1674,
-      type: 'Integer32',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.272 §7.3.188',
-    },
-    {
-      name: 'IMSI-Group-Id',
-      code: 1675,
-      type: 'Grouped',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      grouped: '*[ AVP ]',
-      spec: 'TS 29.272 §7.3.189 (members in s6a.ts)',
-    },
-    { name: 'Service-Selection', code: 493, type: 'UTF8String', spec: 'RFC 5778 §6.2' },
   ],
   commands: [
     {

@@ -1,5 +1,14 @@
-import { defineApplication } from '../definitions.js';
-import { imsIdentityAvps, supportedFeaturesAvps } from './cx.js';
+import { defineApplication, type AvpDefinition } from '../definitions.js';
+import { imsIdentityAvps, supportedFeaturesAvps, wildcardedImpu } from './cx.js';
+
+/** TS 29.329 §6.3.2 MSISDN (Sh, S6a, S6t, T6a). */
+export const msisdn: AvpDefinition = {
+  name: 'MSISDN',
+  code: 701,
+  type: 'OctetString',
+  vendorId: 10415,
+  spec: 'TS 29.329 §6.3.2',
+};
 
 /** TS 29.329 (Release 11): the Sh interface, AS to HSS (Application-Id 16777217). */
 export const sh = defineApplication({
@@ -11,14 +20,8 @@ export const sh = defineApplication({
   avps: [
     ...supportedFeaturesAvps,
     ...imsIdentityAvps,
-    {
-      name: 'Wildcarded-IMPU',
-      code: 636,
-      type: 'UTF8String',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.229 §6.3.43 (TS 29.329 §6.3.20)',
-    },
+    wildcardedImpu,
+    msisdn,
     {
       name: 'User-Identity',
       code: 700,
@@ -27,7 +30,6 @@ export const sh = defineApplication({
       grouped: '[ Public-Identity ] [ MSISDN ] *[ AVP ]',
       spec: 'TS 29.329 §6.3.1',
     },
-    { name: 'MSISDN', code: 701, type: 'OctetString', vendorId: 10415, spec: 'TS 29.329 §6.3.2' },
     // TS 29.329 §6.3.3 calls this AVP "User-Data"; TS 29.229 §6.3.7 already names code 606 "User-Data". Named
     // "Sh-User-Data" here (as Wireshark does) so both can live in one dictionary, whose ABNF names resolve globally.
     {

@@ -1,15 +1,17 @@
-import type { AvpDefinition } from '../definitions.js';
 import { defineApplication } from '../definitions.js';
-import { cx, sipAuthAvps, supportedFeaturesAvps } from './cx.js';
-import { gi3gppAvps, gx, traceAvps } from './gx.js';
-
-function pick(app: { readonly avps: readonly AvpDefinition[] }, ...names: string[]): AvpDefinition[] {
-  return names.map((name) => {
-    const def = app.avps.find((a) => a.name === name);
-    if (def === undefined) throw new Error(`${name} is not defined`);
-    return def;
-  });
-}
+import { subscriptionIdAvps } from './credit-control.js';
+import { serverAssignmentAvps, sipAuthAvps, supportedFeaturesAvps, visitedNetworkIdentifier } from './cx.js';
+import { lineIdentifier } from './etsi-es283034.js';
+import { servedPartyIpAddress } from './gy-ro.js';
+import { framedInterfaceId, framedIpAddressAvps } from './nasreq.js';
+import { digestAvps } from './rfc4740-digest.js';
+import { mip6AgentInfoAvps, mip6FeatureVector } from './rfc5447-mip6.js';
+import { serviceSelection } from './rfc5778.js';
+import { extendedMaxRequestedBandwidthAvps, maxRequestedBandwidthAvps } from './rx.js';
+import { scefId } from './s6t.js';
+import { threeGppChargingCharacteristics } from './ts29061.js';
+import { epsBearerQosAvps, ratType } from './ts29212.js';
+import { apnConfigurationAvps, areaIdentityAvps, traceDataAvps } from './ts29272.js';
 
 /**
  * TS 29.273 (Release 9 ABNF) §8: the SWx interface, 3GPP AAA server to HSS (Application-Id 16777265). Its MAR/SAR/RTR/PPR
@@ -24,30 +26,26 @@ export const swx = defineApplication({
   avps: [
     ...supportedFeaturesAvps,
     ...sipAuthAvps,
-    ...traceAvps,
-    ...pick({ avps: gi3gppAvps }, '3GPP-Charging-Characteristics'),
-    ...pick(
-      cx,
-      'Visited-Network-Identifier',
-      'Server-Assignment-Type',
-      'Deregistration-Reason',
-      'Reason-Code',
-      'Reason-Info',
-    ),
-    ...pick(
-      gx,
-      'RAT-Type',
-      'Subscription-Id',
-      'Subscription-Id-Type',
-      'Subscription-Id-Data',
-      'QoS-Class-Identifier',
-      'Allocation-Retention-Priority',
-      'Priority-Level',
-      'Pre-emption-Capability',
-      'Pre-emption-Vulnerability',
-      'Max-Requested-Bandwidth-UL',
-      'Max-Requested-Bandwidth-DL',
-    ),
+    ...digestAvps,
+    ...framedIpAddressAvps,
+    framedInterfaceId,
+    lineIdentifier,
+    visitedNetworkIdentifier,
+    ...serverAssignmentAvps,
+    ...subscriptionIdAvps,
+    ratType,
+    ...epsBearerQosAvps,
+    ...maxRequestedBandwidthAvps,
+    ...extendedMaxRequestedBandwidthAvps,
+    threeGppChargingCharacteristics,
+    ...apnConfigurationAvps,
+    ...traceDataAvps,
+    ...areaIdentityAvps,
+    servedPartyIpAddress,
+    scefId,
+    ...mip6AgentInfoAvps,
+    mip6FeatureVector,
+    serviceSelection,
     {
       name: 'Non-3GPP-User-Data',
       code: 1500,
@@ -97,107 +95,6 @@ export const swx = defineApplication({
       vendorId: 10415,
       spec: 'TS 29.273 §9.2.3.1.3',
     },
-    // TS 29.272 §7.3 subscription AVPs named inside Non-3GPP-User-Data (M and V set per Table 7.3.1).
-    {
-      name: 'APN-OI-Replacement',
-      code: 1427,
-      type: 'UTF8String',
-      vendorId: 10415,
-      spec: 'TS 29.272 §7.3.32',
-    },
-    {
-      name: 'Context-Identifier',
-      code: 1423,
-      type: 'Unsigned32',
-      vendorId: 10415,
-      spec: 'TS 29.272 §7.3.27',
-    },
-    {
-      name: 'APN-Configuration',
-      code: 1430,
-      type: 'Grouped',
-      vendorId: 10415,
-      grouped: `{ Context-Identifier } *2[ Served-Party-IP-Address ] { PDN-Type } { Service-Selection }
-        [ EPS-Subscribed-QoS-Profile ] [ VPLMN-Dynamic-Address-Allowed ] [ MIP6-Agent-Info ]
-        [ Visited-Network-Identifier ] [ PDN-GW-Allocation-Type ] [ 3GPP-Charging-Characteristics ] [ AMBR ]
-        *[ Specific-APN-Info ] [ APN-OI-Replacement ] *[ AVP ]`,
-      spec: 'TS 29.272 §7.3.35',
-    },
-    {
-      name: 'EPS-Subscribed-QoS-Profile',
-      code: 1431,
-      type: 'Grouped',
-      vendorId: 10415,
-      grouped: '{ QoS-Class-Identifier } { Allocation-Retention-Priority } *[ AVP ]',
-      spec: 'TS 29.272 §7.3.37',
-    },
-    {
-      name: 'VPLMN-Dynamic-Address-Allowed',
-      code: 1432,
-      type: 'Enumerated',
-      vendorId: 10415,
-      values: { NOTALLOWED: 0, ALLOWED: 1 },
-      spec: 'TS 29.272 §7.3.38',
-    },
-    {
-      name: 'AMBR',
-      code: 1435,
-      type: 'Grouped',
-      vendorId: 10415,
-      grouped: '{ Max-Requested-Bandwidth-UL } { Max-Requested-Bandwidth-DL } *[ AVP ]',
-      spec: 'TS 29.272 §7.3.41',
-    },
-    {
-      name: 'PDN-GW-Allocation-Type',
-      code: 1438,
-      type: 'Enumerated',
-      vendorId: 10415,
-      values: { STATIC: 0, DYNAMIC: 1 },
-      spec: 'TS 29.272 §7.3.44',
-    },
-    {
-      name: 'PDN-Type',
-      code: 1456,
-      type: 'Enumerated',
-      vendorId: 10415,
-      values: { IPv4: 0, IPv6: 1, IPv4v6: 2, IPv4_OR_IPv6: 3 },
-      spec: 'TS 29.272 §7.3.62',
-    },
-    {
-      name: 'Specific-APN-Info',
-      code: 1472,
-      type: 'Grouped',
-      vendorId: 10415,
-      grouped: '{ Service-Selection } { MIP6-Agent-Info } [ Visited-Network-Identifier ] *[ AVP ]',
-      spec: 'TS 29.272 §7.3.82',
-    },
-    // TS 32.299 §7.2 Served-Party-IP-Address, inside APN-Configuration.
-    {
-      name: 'Served-Party-IP-Address',
-      code: 848,
-      type: 'Address',
-      vendorId: 10415,
-      spec: 'TS 32.299 §7.2.187',
-    },
-    // IETF mobility AVPs: RFC 5447 (MIP6-Agent-Info, MIP6-Feature-Vector), RFC 4004 (MIP-Home-Agent-*), RFC 5778.
-    {
-      name: 'MIP6-Agent-Info',
-      code: 486,
-      type: 'Grouped',
-      grouped: '*2[ MIP-Home-Agent-Address ] [ MIP-Home-Agent-Host ] [ MIP6-Home-Link-Prefix ] *[ AVP ]',
-      spec: 'RFC 5447 §4.2.1',
-    },
-    { name: 'MIP-Home-Agent-Address', code: 334, type: 'Address', spec: 'RFC 4004 §7.4' },
-    {
-      name: 'MIP-Home-Agent-Host',
-      code: 348,
-      type: 'Grouped',
-      grouped: '{ Destination-Realm } { Destination-Host } *[ AVP ]',
-      spec: 'RFC 4004 §7.11',
-    },
-    { name: 'MIP6-Home-Link-Prefix', code: 125, type: 'OctetString', spec: 'RFC 5447 §4.2.4' },
-    { name: 'MIP6-Feature-Vector', code: 124, type: 'Unsigned64', spec: 'RFC 5447 §4.2.5' },
-    { name: 'Service-Selection', code: 493, type: 'UTF8String', spec: 'RFC 5778 §6.2' },
   ],
   commands: [
     {

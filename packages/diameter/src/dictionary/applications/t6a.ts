@@ -1,5 +1,25 @@
 import { defineApplication } from '../definitions.js';
-import { s6tCommonAvps, ts29336Avps } from './s6t.js';
+import { ts29336Avps } from './s6t.js';
+import { supportedFeaturesAvps } from './cx.js';
+import { chargedParty, pdnConnectionChargingId, userCsgInformationAvps } from './gy-ro.js';
+import { timeOfDayAvps } from './rfc5777.js';
+import { serviceSelection } from './rfc5778.js';
+import { overloadControlAvps } from './rfc7683-overload.js';
+import { drmp } from './rfc7944-drmp.js';
+import { loadAvps } from './rfc8583-load.js';
+import { msisdn } from './sh.js';
+import { threeGppChargingCharacteristics } from './ts29061.js';
+import { bearerIdentifier, ratType } from './ts29212.js';
+import { enodebIdAvps } from './ts29217.js';
+import {
+  areaIdentityAvps,
+  csgId,
+  dlBufferingSuggestedPacketCount,
+  epsLocationInformationAvps,
+  terminalInformationAvps,
+  visitedPlmnId,
+} from './ts29272.js';
+import { maximumUeAvailabilityTime, retransmissionTimeAvps } from './ts29338.js';
 
 /**
  * 3GPP TS 29.128 T6a/T6b (MME/SGSN ↔ SCEF): Application-Id 16777346, vendor 10415. Command formats of §6.2; CIR/RIR
@@ -14,7 +34,28 @@ export const t6a = defineApplication({
   spec: 'TS 29.128',
   avps: [
     ...ts29336Avps,
-    ...s6tCommonAvps,
+    maximumUeAvailabilityTime,
+    ...retransmissionTimeAvps,
+    ...timeOfDayAvps,
+    chargedParty,
+    msisdn,
+    ...supportedFeaturesAvps,
+    drmp,
+    ...overloadControlAvps,
+    ...loadAvps,
+    bearerIdentifier,
+    ratType,
+    threeGppChargingCharacteristics,
+    pdnConnectionChargingId,
+    ...terminalInformationAvps,
+    visitedPlmnId,
+    ...epsLocationInformationAvps,
+    ...areaIdentityAvps,
+    csgId,
+    ...userCsgInformationAvps,
+    ...enodebIdAvps,
+    dlBufferingSuggestedPacketCount,
+    serviceSelection,
     {
       name: 'Serving-PLMN-Rate-Control',
       code: 4310,
@@ -82,100 +123,6 @@ export const t6a = defineApplication({
       mandatory: 'mustnot',
       spec: 'TS 29.128 §6.4.31',
     },
-    {
-      name: 'Maximum-Retransmission-Time',
-      code: 3330,
-      type: 'Time',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.338 §5.3.3.22',
-    },
-    {
-      name: 'Requested-Retransmission-Time',
-      code: 3331,
-      type: 'Time',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.338 §5.3.3.23',
-    },
-    {
-      name: 'Bearer-Identifier',
-      code: 1020,
-      type: 'OctetString',
-      vendorId: 10415,
-      spec: 'TS 29.212 §5.3.20',
-    },
-    {
-      name: 'PDN-Connection-Charging-ID',
-      code: 2050,
-      type: 'Unsigned32',
-      vendorId: 10415,
-      spec: 'TS 32.299 §7.2.150',
-    },
-    {
-      name: '3GPP-Charging-Characteristics',
-      code: 13,
-      type: 'UTF8String',
-      vendorId: 10415,
-      spec: 'TS 29.061 §16.4.7',
-    },
-    {
-      name: 'RAT-Type',
-      code: 1032,
-      type: 'Enumerated',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      values: {
-        WLAN: 0,
-        VIRTUAL: 1,
-        'TRUSTED-N3GA': 2,
-        WIRELINE: 3,
-        'WIRELINE-CABLE': 4,
-        'WIRELINE-BBF': 5,
-        UTRAN: 1000,
-        GERAN: 1001,
-        GAN: 1002,
-        HSPA_EVOLUTION: 1003,
-        EUTRAN: 1004,
-        'EUTRAN-NB-IoT': 1005,
-        NR: 1006,
-        'LTE-M': 1007,
-        CDMA2000_1X: 2000,
-        HRPD: 2001,
-        UMB: 2002,
-        EHRPD: 2003,
-      },
-      spec: 'TS 29.212 §5.3.31',
-    },
-    {
-      name: 'Terminal-Information',
-      code: 1401,
-      type: 'Grouped',
-      vendorId: 10415,
-      grouped: '[ IMEI ] [ 3GPP2-MEID ] [ Software-Version ] *[ AVP ]',
-      spec: 'TS 29.272 §7.3.3',
-    },
-    { name: 'IMEI', code: 1402, type: 'UTF8String', vendorId: 10415, spec: 'TS 29.272 §7.3.4' },
-    { name: 'Software-Version', code: 1403, type: 'UTF8String', vendorId: 10415, spec: 'TS 29.272 §7.3.5' },
-    { name: '3GPP2-MEID', code: 1471, type: 'OctetString', vendorId: 10415, spec: 'TS 29.272 §7.3.6' },
-    { name: 'Visited-PLMN-Id', code: 1407, type: 'OctetString', vendorId: 10415, spec: 'TS 29.272 §7.3.9' },
-    {
-      name: 'EPS-Location-Information',
-      code: 1496,
-      type: 'Grouped',
-      vendorId: 10415,
-      grouped: '*[ AVP ]',
-      spec: 'TS 29.272 §7.3.111 (members in s6a.ts)',
-    },
-    {
-      name: 'DL-Buffering-Suggested-Packet-Count',
-      code: 1674,
-      type: 'Integer32',
-      vendorId: 10415,
-      mandatory: 'mustnot',
-      spec: 'TS 29.272 §7.3.188',
-    },
-    { name: 'Service-Selection', code: 493, type: 'UTF8String', spec: 'RFC 5778 §6.2' },
   ],
   commands: [
     {
