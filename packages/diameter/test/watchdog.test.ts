@@ -91,7 +91,7 @@ describe('watchdog (RFC 3539)', () => {
     wd.received(false);
     wd.received(true); // DWA 1
     expect(wd.current).toBe('REOPEN');
-    vi.advanceTimersByTime(300); // next DWR
+    vi.advanceTimersByTime(1000); // next DWR after Tw, then one every DWR timeout while reopening
     expect(host.dwrs).toBe(2);
     wd.received(false);
     wd.received(true); // DWA 2
