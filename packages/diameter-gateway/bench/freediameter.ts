@@ -28,6 +28,8 @@ export interface RelayOptions {
   secPort: number;
   /** The next hop: its CEA's Origin-Host must be exactly `name`. */
   next: { name: string; host: string; port: number };
+  /** Run under `taskset -c cpu` (pinned to one CPU). */
+  cpu?: number;
 }
 
 export interface FdRelay {
@@ -93,7 +95,9 @@ export async function startFreeDiameterRelay(
   ].join('\n');
   writeFileSync(join(dir, 'freeDiameter.conf'), `${conf}\n`);
 
-  const child = spawn(FREEDIAMETERD, ['-c', join(dir, 'freeDiameter.conf')], {
+  const command = [FREEDIAMETERD, '-c', join(dir, 'freeDiameter.conf')];
+  if (o.cpu !== undefined) command.unshift('taskset', '-c', String(o.cpu));
+  const child = spawn(command[0]!, command.slice(1), {
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

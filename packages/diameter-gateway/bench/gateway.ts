@@ -12,7 +12,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as net from 'node:net';
-import { cpus, loadavg } from 'node:os';
+import { existsSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import {
   buildMessage,
@@ -119,23 +120,30 @@ async function freePorts(n: number): Promise<number[]> {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-function spawnNode(name: string, script: string, args: string[]): Tracked {
-  const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * BENCH_PIN=1 (with two or more CPUs and taskset): the relay under test (our gateway or freeDiameter) gets CPU 1 to
+ * itself and the generator and the simulator share CPU 0, instead of three processes time-sliced over all cores.
+ */
+const PIN = process.env.BENCH_PIN === '1' && availableParallelism() >= 2 && existsSync('/usr/bin/taskset');
+const RELAY_CPU = 1;
+const LOAD_CPU = 0;
+
+function spawnNode(name: string, script: string, args: string[], cpu: number): Tracked {
+  const command = PIN ? ['taskset', '-c', String(cpu), process.execPath] : [process.execPath];
+  const child = spawn(command[0]!, [...command.slice(1), script, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return track(name, child);
 }
 
 /** The simulator CLI; resolves once it printed its `listening` line. */
 async function startSim(port: number): Promise<Tracked> {
-  const t = spawnNode('diameter-dra-sim', SIM_BIN, [
-    '--listen',
-    `127.0.0.1:${port}`,
-    '--origin-host',
-    SIM_HOST,
-    '--origin-realm',
-    REALM,
-    '--log',
-    'warn',
-  ]);
+  const t = spawnNode(
+    'diameter-dra-sim',
+    SIM_BIN,
+    ['--listen', `127.0.0.1:${port}`, '--origin-host', SIM_HOST, '--origin-realm', REALM, '--log', 'warn'],
+    LOAD_CPU,
+  );
   let out = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`simulator did not start: ${t.stderr}`)), 8000);
@@ -155,20 +163,25 @@ async function startSim(port: number): Promise<Tracked> {
 }
 
 function startGateway(port: number, simPort: number): Tracked {
-  const t = spawnNode('diameter-gateway', GW_BIN, [
-    '--listen',
-    `127.0.0.1:${port}`,
-    '--origin-host',
-    GW_HOST,
-    '--origin-realm',
-    REALM,
-    '--dra',
-    `dra1=127.0.0.1:${simPort},priority=1`,
-    '--log',
-    'warn',
-    '--metrics-listen',
-    'off',
-  ]);
+  const t = spawnNode(
+    'diameter-gateway',
+    GW_BIN,
+    [
+      '--listen',
+      `127.0.0.1:${port}`,
+      '--origin-host',
+      GW_HOST,
+      '--origin-realm',
+      REALM,
+      '--dra',
+      `dra1=127.0.0.1:${simPort},priority=1`,
+      '--log',
+      'warn',
+      '--metrics-listen',
+      'off',
+    ],
+    RELAY_CPU,
+  );
   t.child.stdout!.on('data', (d: Buffer) => (t.stderr += d.toString('utf8'))); // pino logs on stdout
   return t;
 }
@@ -233,7 +246,7 @@ async function waitAnswering(name: string, port: number, t: Tracked, ms = 10_000
 /** One generator process: warm-up, then the measured run; its last stdout line is the LoadResult. */
 async function measure(port: number, window: number, rate?: number): Promise<LoadResult> {
   const job = { host: '127.0.0.1', port, window, durationMs: DURATION_MS, warmupMs: WARMUP_MS, rate };
-  const t = spawnNode('generator', LOAD_RUN, [JSON.stringify(job)]);
+  const t = spawnNode('generator', LOAD_RUN, [JSON.stringify(job)], LOAD_CPU);
   let out = '';
   t.child.stdout!.on('data', (d: Buffer) => (out += d.toString('utf8')));
   const guard = setTimeout(() => t.child.kill('SIGKILL'), DURATION_MS + WARMUP_MS + 20_000);
@@ -300,7 +313,9 @@ async function main(): Promise<void> {
   );
   out(
     `  machine: ${cpuList.length} vCPU(s) (${cpuList[0]?.model.trim() ?? 'unknown'}), node ${process.version}; ` +
-      'generator, relay and simulator are separate processes sharing these cores',
+      PIN
+      ? `separate processes; the relay pinned to CPU ${RELAY_CPU}, generator and simulator to CPU ${LOAD_CPU} (taskset, BENCH_PIN=1)`
+      : 'generator, relay and simulator are separate processes sharing these cores',
   );
   out(
     `  simulator: diameter-dra-sim, answering 2001 at once; gateway: diameter-gateway --log warn --metrics-listen off`,
@@ -334,6 +349,7 @@ async function main(): Promise<void> {
         port: fdPort,
         secPort: fdSecPort,
         next: { name: SIM_HOST, host: '127.0.0.1', port: simPort },
+        ...(PIN && { cpu: RELAY_CPU }),
       },
       (child, cleanup) => (fdTracked = track('freeDiameterd', child, cleanup)),
     );
@@ -420,7 +436,9 @@ async function main(): Promise<void> {
   for (const [k, r] of problems)
     out(`  WARNING ${k}: sent ${r.sent}, answered ${r.answered}, unanswered ${r.unanswered}`);
   const sharedNote =
-    cpuList.length <= 2 ? ` on ${cpuList.length} vCPU(s) shared by generator, relay and simulator` : '';
+    cpuList.length <= 2 && !PIN
+      ? ` on ${cpuList.length} vCPU(s) shared by generator, relay and simulator`
+      : '';
   out();
   out(
     `done in ${((performance.now() - started) / 1000).toFixed(1)} s${sharedNote}; ` +
