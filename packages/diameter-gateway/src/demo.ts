@@ -38,6 +38,8 @@ function startSim(name: string, port: number): ChildProcess {
 const say = (text: string) => process.stdout.write(`${text}\n`);
 
 const logger = pino({ name: 'diameter-gateway', level: process.env.LOG_LEVEL ?? 'warn' });
+// The embedded default: 3868 for Logic Apps, 3869/3870 for the simulated DRAs (overridable, for tests).
+const [dra1Port, dra2Port] = (process.env.DEMO_DRA_PORTS ?? '3869,3870').split(',').map(Number);
 const { config } = loadConfig([
   '--listen',
   process.env.GATEWAY_LISTEN ?? '0.0.0.0:3868',
@@ -46,9 +48,9 @@ const { config } = loadConfig([
   '--origin-realm',
   'demo.test',
   '--dra',
-  'DRA-1=127.0.0.1:3869,priority=1',
+  `DRA-1=127.0.0.1:${dra1Port},priority=1`,
   '--dra',
-  'DRA-2=127.0.0.1:3870,priority=2',
+  `DRA-2=127.0.0.1:${dra2Port},priority=2`,
   '--watchdog-interval',
   withLoad ? '1s' : '30s',
   '--session-timeout',
@@ -62,8 +64,8 @@ const { config } = loadConfig([
   '--metrics-listen',
   process.env.METRICS_LISTEN ?? '127.0.0.1:9090',
 ]);
-let dra1 = startSim('dra1', 3869);
-startSim('dra2', 3870);
+let dra1 = startSim('dra1', dra1Port);
+startSim('dra2', dra2Port);
 const gateway = new Gateway(config, logger);
 
 let stopping = false;
@@ -90,7 +92,7 @@ try {
 while (!gateway.isReady()) await new Promise((r) => setTimeout(r, 50));
 
 say(
-  `Diameter gateway gw.demo.test listening on ${config.listen}, DRA-1 (priority 1) on :3869, DRA-2 (priority 2) on :3870`,
+  `Diameter gateway gw.demo.test listening on ${config.listen}, DRA-1 (priority 1) on :${dra1Port}, DRA-2 (priority 2) on :${dra2Port}`,
 );
 say(`Stats: curl http://${config.metricsListen}/stats   Metrics: http://${config.metricsListen}/metrics`);
 say('Point a Logic App (any CER; the gateway advertises the Relay application) at 127.0.0.1:3868, or run:');
@@ -121,7 +123,7 @@ if (withLoad) {
   const ticker = setInterval(line, 1000);
   const load = runLoad({
     host: '127.0.0.1',
-    port: 3868,
+    port: Number(config.listen.split(':').pop()),
     originHost: 'load.demo.test',
     originRealm: 'demo.test',
     app: 'gx',
@@ -137,7 +139,7 @@ if (withLoad) {
     say(
       '>>> restarting DRA-1: the gateway reconnects, needs three DWAs (REOPEN -> OKAY) and the hold-down, then fails back',
     );
-    dra1 = startSim('dra1', 3869);
+    dra1 = startSim('dra1', dra1Port);
   }, 8000);
   const result = await load;
   clearInterval(ticker);

@@ -1,0 +1,51 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parsePeerConfig, PeerConnection, RELAY_APPLICATION_ID } from '@diam/diameter';
+import { describe, expect, it } from 'vitest';
+import { freePort } from './support/processes.js';
+
+/** `npm start`: the gateway with two simulated DRAs, answering a CER offering Relay with 2001; SIGINT exits 0. */
+describe('npm start (demo)', () => {
+  it('serves a Logic App offering the Relay application and exits 0 on SIGINT', async () => {
+    const [port, metrics, d1, d2] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const child = spawn(process.execPath, [join(import.meta.dirname, '..', 'dist', 'src', 'demo.js')], {
+      env: {
+        ...process.env,
+        GATEWAY_LISTEN: `127.0.0.1:${port}`,
+        METRICS_LISTEN: `127.0.0.1:${metrics}`,
+        DEMO_DRA_PORTS: `${d1},${d2}`,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+      detached: true, // its own process group: the simulated DRAs go with it whatever happens
+    });
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    try {
+      const lines = createInterface({ input: child.stdout! });
+      await new Promise<void>((resolve) => lines.on('line', (l) => l.includes('listening on') && resolve()));
+      const app = new PeerConnection({
+        config: parsePeerConfig({
+          originHost: 'la.demo.test',
+          originRealm: 'demo.test',
+          authApplicationIds: [RELAY_APPLICATION_ID],
+          reconnect: false,
+        }),
+        host: '127.0.0.1',
+        port,
+      });
+      await app.connect();
+      expect(app.capabilities!.isRelay).toBe(true);
+      const ready = await fetch(`http://127.0.0.1:${metrics}/ready`);
+      expect(ready.status).toBe(200);
+      await app.close();
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+    } finally {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
+  });
+});
