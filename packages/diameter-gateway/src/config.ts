@@ -42,11 +42,11 @@ export const GatewayDefaults = {
   shutdownTimeout: 10_000,
 } as const;
 
-const duration = (field: string) =>
+const duration = () =>
   z.union([z.string(), z.number()]).transform((v, ctx) => {
     const ms = parseDuration(v);
     if (ms === undefined) {
-      ctx.addIssue({ code: 'custom', message: `${field}: "${v}" is not a duration (e.g. 500ms, 2s, 1m)` });
+      ctx.addIssue({ code: 'custom', message: `"${v}" is not a duration (e.g. 500ms, 2s, 1m)` });
       return z.NEVER;
     }
     return ms;
@@ -74,22 +74,22 @@ const schema = z.object({
   dras: z.array(draSchema).min(1, 'at least one DRA is needed'),
   maxConnections: z.number().int().min(1),
   connsPerDra: z.number().int().min(1).max(64),
-  sessionTimeout: duration('sessionTimeout'),
+  sessionTimeout: duration(),
   log: z.enum(['debug', 'info', 'warn', 'error', 'silent']),
   logRequests: z.boolean(),
   logResponses: z.boolean(),
-  statsInterval: duration('statsInterval'),
-  watchdogInterval: duration('watchdogInterval'),
-  watchdogTimeout: duration('watchdogTimeout'),
+  statsInterval: duration(),
+  watchdogInterval: duration(),
+  watchdogTimeout: duration(),
   maxWatchdogFailures: z.number().int().min(1),
-  reconnectInterval: duration('reconnectInterval'),
-  maxReconnectDelay: duration('maxReconnectDelay'),
-  failbackHoldDown: duration('failbackHoldDown'),
+  reconnectInterval: duration(),
+  maxReconnectDelay: duration(),
+  failbackHoldDown: duration(),
   maxInFlight: z.number().int().min(1),
   maxInFlightPerApp: z.number().int().min(1),
   maxWriteBuffer: z.number().int().min(65536),
   metricsListen: z.union([hostPort, z.literal('off')]),
-  shutdownTimeout: duration('shutdownTimeout'),
+  shutdownTimeout: duration(),
 });
 export type GatewayConfig = z.infer<typeof schema>;
 
@@ -215,10 +215,12 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.join('.') || 'config';
-    throw new ConfigError(
-      field,
-      `${issue.message}${issue.path.length > 0 ? ` (got ${JSON.stringify(valueAt(merged, dras, issue.path))})` : ''}`,
-    );
+    // Custom issues (durations) quote the value themselves.
+    const got =
+      issue.code !== 'custom' && issue.path.length > 0
+        ? ` (got ${JSON.stringify(valueAt(merged, dras, issue.path))})`
+        : '';
+    throw new ConfigError(field, `${issue.message}${got}`);
   }
   const config = parsed.data;
   const warnings: string[] = [];
