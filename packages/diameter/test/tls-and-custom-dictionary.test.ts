@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import { Dictionary } from '../src/dictionary/dictionary.js';
 import { buildMessage } from '../src/dictionary/message-builder.js';
 import { validateMessage } from '../src/dictionary/validator.js';
 import { loadWiresharkDictionary } from '../src/dictionary/wireshark-xml.js';
+import { selfSignedCertificate } from './support/certificate.js';
 import { messageHandler } from '../src/peer/message-handler.js';
 import { PeerConnection } from '../src/peer/peer-connection.js';
 import { parsePeerConfig } from '../src/peer/peer-options.js';
@@ -21,27 +21,7 @@ describe('TLS transport (RFC 6733 §13, TLS from the first byte)', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('exchanges capabilities and requests over TLS with a certificate the client verifies', async () => {
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=localhost',
-        '-addext',
-        'subjectAltName=DNS:localhost,IP:127.0.0.1',
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-      ],
-      { stdio: 'ignore' },
-    );
+    selfSignedCertificate(dir, 'localhost', ['DNS:localhost', 'IP:127.0.0.1']);
     const key = readFileSync(join(dir, 'key.pem'));
     const cert = readFileSync(join(dir, 'cert.pem'));
     const server = new DiameterServer({

@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { selfSignedCertificate } from './certificate.js';
 import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -243,26 +244,7 @@ export class FreeDiameter {
   private writeFiles(): void {
     const o = this.options;
     const file = (name: string, text: string) => writeFileSync(join(this.dir, name), text);
-    const openssl = spawnSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '30',
-        '-subj',
-        `/CN=${this.identity}`,
-        '-keyout',
-        join(this.dir, 'key.pem'),
-        '-out',
-        join(this.dir, 'cert.pem'),
-      ],
-      { encoding: 'utf8', timeout: 20_000 },
-    );
-    if (openssl.status !== 0) throw new Error(`openssl failed: ${openssl.stderr}`);
+    selfSignedCertificate(this.dir, this.identity);
 
     const allow = o.aclAllow ?? [`*.${this.realm}`];
     file('acl_wl.conf', allow.map((p) => `ALLOW_IPSEC ${p}\n`).join(''));
