@@ -89,7 +89,12 @@ try {
   for (const c of children) c.kill('SIGKILL');
   process.exit(1);
 }
-while (!gateway.isReady()) await new Promise((r) => setTimeout(r, 50));
+const readyBy = Date.now() + 5000;
+while (!gateway.isReady() && Date.now() < readyBy) await new Promise((r) => setTimeout(r, 50));
+if (!gateway.isReady())
+  say(
+    `warning: no simulated DRA is up yet (ports ${dra1Port}/${dra2Port} taken?): requests get 3002 until one is`,
+  );
 
 say(
   `Diameter gateway gw.demo.test listening on ${config.listen}, DRA-1 (priority 1) on :${dra1Port}, DRA-2 (priority 2) on :${dra2Port}`,

@@ -108,7 +108,15 @@ export class Gateway {
     const diameter = await this.server.listen(port, host);
     if (this.config.metricsListen !== 'off') {
       const [mh, mp] = splitHostPort(this.config.metricsListen);
-      this.http = await startHttpEndpoints(this, mh, mp);
+      try {
+        this.http = await startHttpEndpoints(this, mh, mp);
+      } catch (error) {
+        // Monitoring must not keep the relay from serving: say so loudly and go on without it.
+        this.logger.error(
+          { metricsListen: this.config.metricsListen, err: (error as Error).message },
+          'HTTP endpoints not started',
+        );
+      }
     }
     if (this.config.statsInterval > 0) {
       this.statsTimer = setInterval(
