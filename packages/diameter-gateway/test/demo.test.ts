@@ -5,11 +5,13 @@ import { parsePeerConfig, PeerConnection, RELAY_APPLICATION_ID } from '@diam/dia
 import { describe, expect, it } from 'vitest';
 import { freePort } from './support/processes.js';
 
-/** `npm start`: the gateway with two simulated DRAs, answering a CER offering Relay with 2001; SIGINT exits 0. */
+/** `npm start`: the gateway with two simulated DRAs, answering a CER offering Relay with 2001; SIGINT to npm exits 0. */
 describe('npm start (demo)', () => {
   it('serves a Logic App offering the Relay application and exits 0 on SIGINT', async () => {
     const [port, metrics, d1, d2] = [await freePort(), await freePort(), await freePort(), await freePort()];
-    const child = spawn(process.execPath, [join(import.meta.dirname, '..', 'dist', 'src', 'demo.js')], {
+    // Through npm itself, as users (and the acceptance checks) run it: npm must pass SIGINT on to the demo.
+    const child = spawn('npm', ['start'], {
+      cwd: join(import.meta.dirname, '..', '..', '..'),
       env: {
         ...process.env,
         GATEWAY_LISTEN: `127.0.0.1:${port}`,
