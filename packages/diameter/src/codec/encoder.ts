@@ -16,8 +16,6 @@ import { dateToNtp } from './time.js';
 const SLAB_SIZE = 64 * 1024;
 let slab = Buffer.allocUnsafe(SLAB_SIZE);
 let used = 0;
-/** End of the writable area of the current attempt. */
-let limit = 0;
 
 /**
  * The Buffer handed out: a view of the slab. Node makes its own Buffers the same way (a Uint8Array subclass whose
@@ -48,7 +46,6 @@ function encodeInto(avps: readonly Avp[], header: Message | undefined): Buffer {
   let size = SLAB_SIZE;
   for (;;) {
     const start = used;
-    limit = slab.length;
     try {
       const end = header === undefined ? writeAvps(slab, start, avps) : writeMessage(slab, start, header);
       used = (end + 7) & ~7;
@@ -64,7 +61,7 @@ function encodeInto(avps: readonly Avp[], header: Message | undefined): Buffer {
 }
 
 function writeMessage(buf: Buffer, start: number, message: Message): number {
-  if (start + HEADER_LENGTH > limit) throw FULL;
+  if (start + HEADER_LENGTH > buf.length) throw FULL;
   const end = writeAvps(buf, start + HEADER_LENGTH, message.avps);
   const length = end - start;
   buf[start] = message.version ?? DIAMETER_VERSION;
@@ -96,7 +93,7 @@ function writeAvps(buf: Buffer, offset: number, avps: readonly Avp[]): number {
     const avp = avps[i];
     const header = (avp.flags & AvpFlag.VENDOR) !== 0 ? 12 : 8;
     // Room for the header and the widest fixed value; variable values check for themselves.
-    if (o + header + 8 > limit) throw FULL;
+    if (o + header + 8 > buf.length) throw FULL;
     put32(buf, o, avp.code);
     buf[o + 4] = avp.flags;
     if (header === 12) put32(buf, o + 8, avp.vendorId);
@@ -105,7 +102,7 @@ function writeAvps(buf: Buffer, offset: number, avps: readonly Avp[]): number {
     // Zero padding to the next multiple of 4 (not counted in the AVP Length).
     o = end;
     while ((o & 3) !== (offset & 3)) {
-      if (o >= limit) throw FULL;
+      if (o >= buf.length) throw FULL;
       buf[o++] = 0;
     }
   }
@@ -160,7 +157,7 @@ function writeValue(buf: Buffer, o: number, avp: Avp): number {
       if (value instanceof Uint8Array) return writeBytes(buf, o, value, avp);
       const n = addressLength(value as AddressValue);
       if (n < 0) throw new EncodeError(`${String(value)} is not an IP address`, avp.name);
-      if (o + n > limit) throw FULL;
+      if (o + n > buf.length) throw FULL;
       writeAddress(buf, o, value as AddressValue);
       return o + n;
     }
@@ -189,7 +186,7 @@ interface FastWrites {
 function writeText(buf: Buffer, o: number, text: string): number {
   const n = text.length;
   // Worst case 3 bytes per UTF-16 unit; the common ASCII case is checked exactly.
-  if (o + n > limit) throw FULL;
+  if (o + n > buf.length) throw FULL;
   let i = 0;
   if (n <= 16) {
     for (; i < n; i++) {
@@ -199,8 +196,8 @@ function writeText(buf: Buffer, o: number, text: string): number {
     }
     if (i === n) return o + n;
   }
-  if (o + 3 * n > limit) throw FULL;
-  return o + (buf as unknown as FastWrites).utf8Write(text, o, limit - o);
+  if (o + 3 * n > buf.length) throw FULL;
+  return o + (buf as unknown as FastWrites).utf8Write(text, o, buf.length - o);
 }
 
 /**
@@ -220,7 +217,7 @@ function writeIdentity(buf: Buffer, o: number, text: string): number {
     identityBytes.set(text, bytes);
   }
   const n = bytes.length;
-  if (o + n > limit) throw FULL;
+  if (o + n > buf.length) throw FULL;
   if (n <= 16) for (let i = 0; i < n; i++) buf[o + i] = bytes[i];
   else buf.set(bytes, o);
   return o + n;
@@ -229,7 +226,7 @@ function writeIdentity(buf: Buffer, o: number, text: string): number {
 function writeBytes(buf: Buffer, o: number, bytes: Uint8Array, avp: Avp): number {
   if (!(bytes instanceof Uint8Array)) throw mismatch(avp, 'a Buffer');
   const n = bytes.length;
-  if (o + n > limit) throw FULL;
+  if (o + n > buf.length) throw FULL;
   if (n <= 16) for (let i = 0; i < n; i++) buf[o + i] = bytes[i];
   else buf.set(bytes, o);
   return o + n;
