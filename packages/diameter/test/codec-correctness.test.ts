@@ -153,4 +153,26 @@ describe('codec correctness', () => {
     );
     expect(decoded.get('Accounting-Sub-Session-Id')).toBe(2n ** 63n);
   });
+
+  it('hands out buffers that stay intact across slab renewals, and encodes messages larger than a slab', () => {
+    const kept: [number, Buffer][] = [];
+    for (let i = 0; i < 5000; i++) {
+      const m = buildMessage(dict, 'DWR', {
+        'Origin-Host': 'h'.repeat(1 + (i % 700)),
+        'Origin-Realm': 'r',
+        'Origin-State-Id': i,
+      });
+      kept.push([i, encodeMessage(m)]);
+    }
+    const big = encodeMessage(
+      buildMessage(dict, 'DWR', { 'Origin-Host': 'x'.repeat(200_000), 'Origin-Realm': 'r' }),
+    );
+    for (const [i, bytes] of kept) {
+      const m = decodeMessage(bytes, dict);
+      expect(m.get('Origin-State-Id')).toBe(i);
+      expect(m.get<string>('Origin-Host')!.length).toBe(1 + (i % 700));
+    }
+    expect(Buffer.isBuffer(big)).toBe(true);
+    expect(decodeMessage(big, dict).get<string>('Origin-Host')!.length).toBe(200_000);
+  });
 });

@@ -14,8 +14,22 @@ import { dateToNtp } from './time.js';
  */
 
 const SLAB_SIZE = 64 * 1024;
-let slab = Buffer.allocUnsafe(SLAB_SIZE);
-let used = 0;
+
+/** The current slab, its ArrayBuffer and offset (read once, not through getters per message), and the bytes used. */
+class Slab {
+  bytes = Buffer.allocUnsafe(SLAB_SIZE);
+  arrayBuffer = this.bytes.buffer;
+  base = this.bytes.byteOffset;
+  used = 0;
+
+  renew(size: number): void {
+    this.bytes = Buffer.allocUnsafe(size);
+    this.arrayBuffer = this.bytes.buffer;
+    this.base = this.bytes.byteOffset;
+    this.used = 0;
+  }
+}
+const slab = new Slab();
 
 /**
  * The Buffer handed out: a view of the slab. Node makes its own Buffers the same way (a Uint8Array subclass whose
@@ -45,17 +59,17 @@ export function encodeAvps(avps: readonly Avp[]): Buffer {
 function encodeInto(avps: readonly Avp[], header: Message | undefined): Buffer {
   let size = SLAB_SIZE;
   for (;;) {
-    const start = used;
+    const start = slab.used;
+    const bytes = slab.bytes;
     try {
-      const end = header === undefined ? writeAvps(slab, start, avps) : writeMessage(slab, start, header);
-      used = (end + 7) & ~7;
-      return new SlabView(slab.buffer, slab.byteOffset + start, end - start) as Buffer;
+      const end = header === undefined ? writeAvps(bytes, start, avps) : writeMessage(bytes, start, header);
+      slab.used = (end + 7) & ~7;
+      return new SlabView(slab.arrayBuffer, slab.base + start, end - start) as Buffer;
     } catch (error) {
       if (error !== FULL) throw error;
       // Start over in a fresh slab; if the message did not fit an empty one either, double it.
-      if (start === 0) size = slab.length * 2;
-      slab = Buffer.allocUnsafe(size);
-      used = 0;
+      if (start === 0) size = bytes.length * 2;
+      slab.renew(size);
     }
   }
 }
