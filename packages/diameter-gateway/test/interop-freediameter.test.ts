@@ -12,7 +12,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   capture,
   captureAvailable,
+  cleanupRunner,
   FreeDiameter,
+  withFreeDiameterLog,
   freePort,
   tshark,
   type FreeDiameterOptions,
@@ -39,29 +41,12 @@ const CLIENT_HOST = 'client.peers.test';
 const dict = defaultDictionary();
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-const cleanups: (() => Promise<unknown> | void)[] = [];
-afterEach(async () => {
-  const errors: unknown[] = [];
-  for (const c of cleanups.splice(0).reverse()) {
-    try {
-      await c();
-    } catch (error) {
-      errors.push(error);
-    }
-  }
-  if (errors.length > 0) throw errors[0];
-});
+const harness = cleanupRunner();
+const cleanups = { push: harness.defer };
+afterEach(() => harness.run());
 
-/** Everything freeDiameter printed is attached to a failing test's error. */
-async function withLog<T>(fds: FreeDiameter[], body: () => Promise<T>): Promise<T> {
-  try {
-    return await body();
-  } catch (error) {
-    if (error instanceof Error)
-      for (const fd of fds) error.message += `\n--- freeDiameter ${fd.identity} log ---\n${fd.tail(40)}`;
-    throw error;
-  }
-}
+const withLog = <T>(fds: FreeDiameter[], body: () => Promise<T>): Promise<T> =>
+  withFreeDiameterLog(fds, body, 40);
 
 async function until(what: string, ok: () => boolean, ms = 5000): Promise<void> {
   const deadline = Date.now() + ms;

@@ -12,7 +12,9 @@ import { DiameterServer, type DiameterServerOptions } from '../src/server/diamet
 import {
   capture,
   captureAvailable,
+  cleanupRunner,
   FreeDiameter,
+  withFreeDiameterLog,
   freePort,
   tshark,
   type FreeDiameterOptions,
@@ -34,28 +36,11 @@ const SERVER_REALM = 'app.test';
 const dict = defaultDictionary();
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  const errors: unknown[] = [];
-  for (const c of cleanups.splice(0).reverse()) {
-    try {
-      await c();
-    } catch (error) {
-      errors.push(error);
-    }
-  }
-  if (errors.length > 0) throw errors[0];
-});
+const harness = cleanupRunner();
+const cleanups = { push: harness.defer };
+afterEach(() => harness.run());
 
-/** Everything freeDiameter printed is attached to a failing test's error. */
-async function withLog<T>(fd: FreeDiameter, body: () => Promise<T>): Promise<T> {
-  try {
-    return await body();
-  } catch (error) {
-    if (error instanceof Error) error.message += `\n--- freeDiameter ${fd.identity} log ---\n${fd.tail(60)}`;
-    throw error;
-  }
-}
+const withLog = <T>(fd: FreeDiameter, body: () => Promise<T>): Promise<T> => withFreeDiameterLog([fd], body);
 
 async function startFd(options: FreeDiameterOptions): Promise<FreeDiameter> {
   const fd = await FreeDiameter.start({ realm: FD_REALM, ...options });

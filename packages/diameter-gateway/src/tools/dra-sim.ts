@@ -291,49 +291,20 @@ export async function startDraSim(options: DraSimOptions): Promise<DraSim> {
     return { stop: () => clearInterval(timer) };
   }
 
-  const stats: DraSimStats = {
-    get connections() {
-      return server.connections.size;
-    },
-    get peersOpened() {
-      return counters.peersOpened;
-    },
-    get requests() {
-      return counters.requests;
-    },
-    get answered() {
-      return counters.answered;
-    },
-    get failed() {
-      return counters.failed;
-    },
-    get dropped() {
-      return counters.dropped;
-    },
-    get notSent() {
-      return counters.notSent;
-    },
-    get originated() {
-      return counters.originated;
-    },
-    get originatedAnswered() {
-      return counters.originatedAnswered;
-    },
-    get originatedFailed() {
-      return counters.originatedFailed;
-    },
-    get originatedResultCodes() {
-      return { ...originatedResultCodes };
-    },
-  };
-
   let closing: Promise<void> | undefined;
   return {
     host: address.address,
     port: address.port,
     originHost: options.originHost,
     server,
-    stats,
+    // A fresh snapshot on every read: the counters plus what is derived from the server.
+    get stats(): DraSimStats {
+      return {
+        ...counters,
+        connections: server.connections.size,
+        originatedResultCodes: { ...originatedResultCodes },
+      };
+    },
     close(closeOptions = {}) {
       closing ??= (async () => {
         originator?.stop();

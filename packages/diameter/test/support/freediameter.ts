@@ -390,3 +390,44 @@ export function tshark(file: string, ports: number[], args: string[]): string {
   if (result.status !== 0) throw new Error(`tshark failed (${result.status}): ${result.stderr}`);
   return result.stdout;
 }
+
+/**
+ * Cleanups registered next to what they clean, run in reverse after each test (all of them, even when one
+ * throws; the first error is rethrown).
+ */
+export function cleanupRunner(): {
+  defer(cleanup: () => Promise<unknown> | void): void;
+  run(): Promise<void>;
+} {
+  const cleanups: (() => Promise<unknown> | void)[] = [];
+  return {
+    defer: (cleanup) => void cleanups.push(cleanup),
+    async run() {
+      const errors: unknown[] = [];
+      for (const c of cleanups.splice(0).reverse()) {
+        try {
+          await c();
+        } catch (error) {
+          errors.push(error);
+        }
+      }
+      if (errors.length > 0) throw errors[0];
+    },
+  };
+}
+
+/** Runs `body`; a failure gets the last lines freeDiameter printed attached to its message. */
+export async function withFreeDiameterLog<T>(
+  fds: FreeDiameter[],
+  body: () => Promise<T>,
+  lines = 60,
+): Promise<T> {
+  try {
+    return await body();
+  } catch (error) {
+    if (error instanceof Error) {
+      for (const fd of fds) error.message += `\n--- freeDiameter ${fd.identity} log ---\n${fd.tail(lines)}`;
+    }
+    throw error;
+  }
+}
