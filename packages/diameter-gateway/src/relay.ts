@@ -104,7 +104,8 @@ export class Relay implements RequestHandler, AnswerSink<RelayedRequest> {
     }
     app.requests++;
     if (this.messages.requests) this.messages.log('request', frame, app.originHost);
-    if (view.badAvpOffset(frame) >= 0) {
+    const check = view.relayCheck(frame, this.local.originHost);
+    if (check === 'bad-avp-length') {
       // The AVP headers do not tile the message: not worth a DRA's time (RFC 6733 §7.1.5).
       this.reject(
         origin,
@@ -115,7 +116,7 @@ export class Relay implements RequestHandler, AnswerSink<RelayedRequest> {
       );
       return;
     }
-    if (this.loops(frame)) {
+    if (check === 'loop') {
       stats.loopsDetected++;
       this.reject(
         origin,
@@ -236,16 +237,6 @@ export class Relay implements RequestHandler, AnswerSink<RelayedRequest> {
   private restore(request: RelayedRequest): void {
     view.setHopByHopId(request.bytes, request.originalHopByHop);
     view.setMessageLength(request.bytes, request.bytes.length);
-  }
-
-  /** RFC 6733 §6.1.3: our own identity in a Route-Record means the request has been here before. */
-  private loops(frame: Buffer): boolean {
-    const me = this.local.originHost;
-    for (let o = view.findAvp(frame, view.RoutingAvp.ROUTE_RECORD); o >= 0;) {
-      if (view.avpEqualsAscii(frame, o, me)) return true;
-      o = view.findAvp(frame, view.RoutingAvp.ROUTE_RECORD, 0, view.nextAvpOffset(frame, o));
-    }
-    return false;
   }
 
   /** An error answer (E bit for 3xxx) with our Origin-Host, from the request's bytes. */

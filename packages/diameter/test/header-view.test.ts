@@ -75,3 +75,17 @@ describe('header view', () => {
     expect(view.findAvp(buf, view.RoutingAvp.DESTINATION_HOST)).toBe(-1);
   });
 });
+
+describe('relayCheck', () => {
+  it('tells ok, a loop through our identity, and AVP lengths that do not tile the message, in one walk', () => {
+    const buf = encodeMessage(str);
+    expect(view.relayCheck(buf, 'gw.example.net')).toBe('ok');
+    expect(view.relayCheck(buf, 'r2.example.net')).toBe('loop');
+    const bad = Buffer.from(buf);
+    bad.writeUIntBE(0xffff, 20 + 5, 3);
+    expect(view.relayCheck(bad, 'gw.example.net')).toBe('bad-avp-length');
+    const short = Buffer.from(buf);
+    short.writeUIntBE(4, 20 + 5, 3);
+    expect(view.relayCheck(short, 'gw.example.net')).toBe('bad-avp-length');
+  });
+});

@@ -99,22 +99,36 @@ export function findAvp(
   return -1;
 }
 
+/** What a relay learns from one walk over a request's top-level AVPs (see relayCheck). */
+export type RelayCheck = 'ok' | 'bad-avp-length' | 'loop';
+
 /**
- * Checks that the top-level AVP headers tile the message exactly (each length at least its header, none running
- * past the end): what a relay can afford to check without decoding. Returns -1 when they do, else the offset of
- * the first AVP that does not fit.
+ * The one walk a relay affords over a request it does not decode: do the top-level AVP headers tile the message
+ * (each length at least its header, none past the end), and does a Route-Record hold `identity` (RFC 6733
+ * §6.1.3: the request has already been through us)?
  */
-export function badAvpOffset(buf: Buffer): number {
+export function relayCheck(buf: Buffer, identity: string): RelayCheck {
   const end = Math.min(buf.length, messageLength(buf));
   let o = HEADER_LENGTH;
   while (o < end) {
-    if (end - o < 8) return o;
+    if (end - o < 8) return 'bad-avp-length';
     const length = (buf[o + 5] << 16) | (buf[o + 6] << 8) | buf[o + 7];
-    const header = (buf[o + 4] & AvpFlag.VENDOR) !== 0 ? 12 : 8;
-    if (length < header || o + length > end) return o;
+    const vendor = (buf[o + 4] & AvpFlag.VENDOR) !== 0;
+    if (length < (vendor ? 12 : 8) || o + length > end) return 'bad-avp-length';
+    // Route-Record: code 282, no vendor.
+    if (
+      !vendor &&
+      buf[o + 3] === 26 &&
+      buf[o + 2] === 1 &&
+      buf[o + 1] === 0 &&
+      buf[o] === 0 &&
+      avpEqualsAscii(buf, o, identity)
+    ) {
+      return 'loop';
+    }
     o += (length + 3) & ~3;
   }
-  return o === end ? -1 : end;
+  return o === end ? 'ok' : 'bad-avp-length';
 }
 
 /** Offset just past the AVP at `avpOffset`, padding included. */
