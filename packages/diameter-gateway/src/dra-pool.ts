@@ -8,7 +8,7 @@ import {
   type RequestHandler,
 } from '@diam/diameter';
 import type { DraConfig } from './config.js';
-import { LatencyHistogram } from './tools/histogram.js';
+import { LatencyHistogram } from './latency-histogram.js';
 
 /**
  * The DRAs behind the gateway: one ConnectionPool per DRA, grouped by priority (1 = best). Traffic goes to the best

@@ -1,4 +1,4 @@
-import { LatencyHistogram } from './tools/histogram.js';
+import { LatencyHistogram } from './latency-histogram.js';
 
 /**
  * The gateway's counters: the seed's statistics block (gateway, forwarding, sessions, DRA pool, DRA messages)

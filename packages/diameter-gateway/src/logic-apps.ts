@@ -1,5 +1,5 @@
 import { buildAvp, encodeAvps, type Dictionary, type PeerConnection } from '@diam/diameter';
-import { LatencyHistogram } from './tools/histogram.js';
+import { LatencyHistogram } from './latency-histogram.js';
 
 /**
  * The Logic Apps connected to the gateway, by connection, by Origin-Host and by the applications they advertised

@@ -13,7 +13,7 @@ import {
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDraSim, type DraSimOptions } from '../src/tools/dra-sim.js';
 import { parseDuration, parseFraction, parseHostPort, UsageError } from '../src/tools/cli-util.js';
-import { LatencyHistogram } from '../src/tools/histogram.js';
+import { LatencyHistogram } from '../src/latency-histogram.js';
 import { answerResultCode, loadFailed, runLoad, type LoadResult } from '../src/tools/load.js';
 import { RawAnswerer } from '../src/tools/raw-answer.js';
 import { buildTemplate, writeCounter, type AppPreset } from '../src/tools/request-templates.js';

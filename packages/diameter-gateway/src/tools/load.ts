@@ -9,7 +9,7 @@ import {
   type Logger,
   type RequestHandler,
 } from '@diam/diameter';
-import { LatencyHistogram } from './histogram.js';
+import { LatencyHistogram } from '../latency-histogram.js';
 import { RawAnswerer } from './raw-answer.js';
 import {
   APPLICATION_IDS,
