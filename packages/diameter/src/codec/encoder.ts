@@ -15,22 +15,6 @@ import { dateToNtp } from './time.js';
 
 const SLAB_SIZE = 64 * 1024;
 
-/** The current slab, its ArrayBuffer and offset (read once, not through getters per message), and the bytes used. */
-class Slab {
-  bytes = Buffer.allocUnsafe(SLAB_SIZE);
-  arrayBuffer = this.bytes.buffer;
-  base = this.bytes.byteOffset;
-  used = 0;
-
-  renew(size: number): void {
-    this.bytes = Buffer.allocUnsafe(size);
-    this.arrayBuffer = this.bytes.buffer;
-    this.base = this.bytes.byteOffset;
-    this.used = 0;
-  }
-}
-const slab = new Slab();
-
 /**
  * The Buffer handed out: a view of the slab. Node makes its own Buffers the same way (a Uint8Array subclass whose
  * prototype chain runs through Buffer.prototype), so this is a Buffer in every respect (Buffer.isBuffer, every
@@ -44,32 +28,65 @@ Object.defineProperty(SlabView.prototype, 'constructor', {
   configurable: true,
 });
 
+/** The current slab, its ArrayBuffer and offset (read once, not through getters per message), and the bytes used. */
+class Slab {
+  bytes = Buffer.allocUnsafe(SLAB_SIZE);
+  arrayBuffer = this.bytes.buffer;
+  base = this.bytes.byteOffset;
+  used = 0;
+
+  /** Hands out bytes [start, end) as a Buffer and moves past them (8-aligned, so numbers stay aligned). */
+  take(start: number, end: number): Buffer {
+    this.used = (end + 7) & ~7;
+    return new SlabView(this.arrayBuffer, this.base + start, end - start) as Buffer;
+  }
+
+  renew(size: number): void {
+    this.bytes = Buffer.allocUnsafe(size);
+    this.arrayBuffer = this.bytes.buffer;
+    this.base = this.bytes.byteOffset;
+    this.used = 0;
+  }
+}
+const slab = new Slab();
+
 /** Thrown (one preallocated object, no stack) when the slab is too small; encodeMessage retries. */
 const FULL = { full: true };
 
 export function encodeMessage(message: Message): Buffer {
-  return encodeInto(message.avps, message);
+  // No loop and no shared dispatch here: this is the whole per-message overhead, and V8 optimizes a straight
+  // try block around one call far better than a retry loop (measured: ~20 ns of a 150 ns DWR encode).
+  const start = slab.used;
+  try {
+    return slab.take(start, writeMessage(slab.bytes, start, message));
+  } catch (error) {
+    if (error !== FULL) throw error;
+    return encodeInFreshSlab(message.avps, message, start);
+  }
 }
 
 /** Encodes AVPs alone (for instance to append to a relayed message). */
 export function encodeAvps(avps: readonly Avp[]): Buffer {
-  return encodeInto(avps, undefined);
+  const start = slab.used;
+  try {
+    return slab.take(start, writeAvps(slab.bytes, start, avps));
+  } catch (error) {
+    if (error !== FULL) throw error;
+    return encodeInFreshSlab(avps, undefined, start);
+  }
 }
 
-function encodeInto(avps: readonly Avp[], header: Message | undefined): Buffer {
-  let size = SLAB_SIZE;
+/** The slab ran out mid-message: start over in a fresh one, doubling it while the message does not fit. */
+function encodeInFreshSlab(avps: readonly Avp[], header: Message | undefined, failedAt: number): Buffer {
+  let size = failedAt === 0 ? slab.bytes.length * 2 : SLAB_SIZE;
   for (;;) {
-    const start = slab.used;
-    const bytes = slab.bytes;
+    slab.renew(size);
     try {
-      const end = header === undefined ? writeAvps(bytes, start, avps) : writeMessage(bytes, start, header);
-      slab.used = (end + 7) & ~7;
-      return new SlabView(slab.arrayBuffer, slab.base + start, end - start) as Buffer;
+      const end = header === undefined ? writeAvps(slab.bytes, 0, avps) : writeMessage(slab.bytes, 0, header);
+      return slab.take(0, end);
     } catch (error) {
       if (error !== FULL) throw error;
-      // Start over in a fresh slab; if the message did not fit an empty one either, double it.
-      if (start === 0) size = bytes.length * 2;
-      slab.renew(size);
+      size *= 2;
     }
   }
 }
@@ -111,7 +128,22 @@ function writeAvps(buf: Buffer, offset: number, avps: readonly Avp[]): number {
     put32(buf, o, avp.code);
     buf[o + 4] = avp.flags;
     if (header === 12) put32(buf, o + 8, avp.vendorId);
-    const end = writeValue(buf, o + header, avp);
+    // The two commonest cases (Origin-Host/Realm and friends, Unsigned32 counters) are written here: a call to
+    // writeValue's big switch is a measurable part of a small message's cost.
+    const at = o + header;
+    const value = avp.value;
+    const type = avp.def?.type;
+    let end: number;
+    if (type === 'DiameterIdentity' && typeof value === 'string') {
+      const bytes = identityBytes.get(value);
+      if (bytes !== undefined && at + bytes.length <= buf.length) {
+        buf.set(bytes, at);
+        end = at + bytes.length;
+      } else end = writeIdentity(buf, at, value);
+    } else if (type === 'Unsigned32' && typeof value === 'number' && value >>> 0 === value) {
+      put32(buf, at, value);
+      end = at + 4;
+    } else end = writeValue(buf, at, avp);
     put24(buf, o + 5, end - o);
     // Zero padding to the next multiple of 4 (not counted in the AVP Length).
     o = end;
