@@ -25,7 +25,12 @@ import {
   silentLogger,
 } from '@diam/diameter';
 import type { LoadResult } from '../src/tools/load.js';
-import { freeDiameterAvailable, FREEDIAMETERD, startFreeDiameterRelay } from './freediameter.js';
+import {
+  freeDiameterAvailable,
+  FREEDIAMETERD,
+  startFreeDiameterRelay,
+  type FdRelay,
+} from './freediameter.js';
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
 const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 1000);
@@ -303,6 +308,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const cpuList = cpus();
   const withFd = freeDiameterAvailable();
+  let fdRelay: FdRelay | undefined;
   const [simPort, gwPort, fdPort, fdSecPort] = await freePorts(4);
 
   const out = (line = '') => process.stdout.write(`${line}\n`);
@@ -313,9 +319,9 @@ async function main(): Promise<void> {
   );
   out(
     `  machine: ${cpuList.length} vCPU(s) (${cpuList[0]?.model.trim() ?? 'unknown'}), node ${process.version}; ` +
-      PIN
-      ? `separate processes; the relay pinned to CPU ${RELAY_CPU}, generator and simulator to CPU ${LOAD_CPU} (taskset, BENCH_PIN=1)`
-      : 'generator, relay and simulator are separate processes sharing these cores',
+      (PIN
+        ? `separate processes; the relay pinned to CPU ${RELAY_CPU}, generator and simulator to CPU ${LOAD_CPU} (taskset, BENCH_PIN=1)`
+        : 'generator, relay and simulator are separate processes sharing these cores'),
   );
   out(
     `  simulator: diameter-dra-sim, answering 2001 at once; gateway: diameter-gateway --log warn --metrics-listen off`,
@@ -342,7 +348,7 @@ async function main(): Promise<void> {
   ];
   if (withFd) {
     let fdTracked: Tracked | undefined;
-    await startFreeDiameterRelay(
+    fdRelay = await startFreeDiameterRelay(
       {
         identity: FD_HOST,
         realm: REALM,
@@ -366,6 +372,10 @@ async function main(): Promise<void> {
       const r = await measure(port, window);
       results.set(key(setup, window), r);
       out(row(LABEL[setup], window, r));
+      if (r.answered === 0) {
+        const log = setup === 'freeDiameter' ? fdRelay?.tail() : t.stderr.slice(-3000);
+        throw new Error(`${setup}, window ${window}: nothing answered: ${JSON.stringify(r)}\n${log ?? ''}`);
+      }
     }
   }
 

@@ -388,21 +388,26 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     if (rate === undefined) {
       for (const lane of lanes) lane.fill();
     } else {
-      // Token bucket on one timer, spread round-robin over the lanes; a burst is capped at 50 ms worth.
+      // Token bucket on one timer, spread round-robin over the lanes. A late tick (the generator's own event loop
+      // was busy) must not turn into one burst of everything owed: that measures the burst, not the target. So one
+      // tick sends at most 2 ms worth; what is owed beyond that (up to 50 ms worth) goes out over the next ticks.
       let tokens = 0;
       let last = performance.now();
       let next = 0;
       const cap = Math.max(1, rate * 0.05);
+      const perTick = Math.max(1, rate * 0.002);
       const tick = (): void => {
         const now = performance.now();
         tokens = Math.min(tokens + ((now - last) / 1000) * rate, cap);
         last = now;
         let misses = 0;
-        while (tokens >= 1 && run.wantsMore() && misses < lanes.length) {
+        let budget = perTick;
+        while (tokens >= 1 && budget >= 1 && run.wantsMore() && misses < lanes.length) {
           const lane = lanes[next];
           next = (next + 1) % lanes.length;
           if (lane.hasFreeSlot && lane.sendOne()) {
             tokens -= 1;
+            budget -= 1;
             misses = 0;
           } else misses++;
         }

@@ -15,7 +15,7 @@ export function nextEndToEndId(): number {
 export class HopByHopIds {
   private next = Math.floor(Math.random() * 0x1_0000_0000) >>> 0;
 
-  take(inFlight: ReadonlyMap<number, unknown>): number {
+  take(inFlight: { has(id: number): boolean }): number {
     let id = this.next;
     while (inFlight.has(id)) id = (id + 1) >>> 0;
     this.next = (id + 1) >>> 0;

@@ -31,6 +31,9 @@ import { PendingRequest, PendingRequests, type AnswerSink } from './pending-requ
 import { assertTransition, type PeerState } from './states.js';
 import { Watchdog, type WatchdogState } from './watchdog.js';
 
+/** The outbox's reusable join buffer: a flush larger than this gets a buffer of its own. */
+const SCRATCH_SIZE = 64 * 1024;
+
 /**
  * One Diameter peer connection over TCP or TLS (RFC 6733 §5): capabilities exchange, the RFC 3539 watchdog,
  * requests and answers, DPR/DPA, and (as initiator) reconnection with backoff. It is either the initiator (it
@@ -146,6 +149,7 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
   private outbox: Buffer[] = [];
   private outboxBytes = 0;
   private flushScheduled = false;
+  private scratch: Buffer | undefined = undefined;
   private cerHopByHop = 0;
   private cerPolicy: CerPolicy | undefined;
   private closeWaiters: (() => void)[] = [];
@@ -329,7 +333,7 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
       throw new ConnectionClosedError(this.connectionId, `not open (${this.state})`, true);
     }
     this.assertWritable();
-    const id = this.hopByHop.take(this.pending.ids);
+    const id = this.hopByHop.take(this.pending);
     view.setHopByHopId(bytes, id);
     const request = new PendingRequest<T>(id, timeoutMs, Date.now(), sink, token, bytes);
     this.pending.add(request as PendingRequest<unknown>);
@@ -376,7 +380,7 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
           'Origin-Realm': this.config.local.originRealm,
           'Disconnect-Cause': DISCONNECT_VALUE[options.cause ?? 'DO_NOT_WANT_TO_TALK_TO_YOU'],
         },
-        { hopByHopId: this.hopByHop.take(this.pending.ids), endToEndId: nextEndToEndId() },
+        { hopByHopId: this.hopByHop.take(this.pending), endToEndId: nextEndToEndId() },
       );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.config.dprTimeout);
@@ -494,10 +498,32 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
     const socket = this.socket;
     const n = this.outbox.length;
     if (n === 0) return;
-    if (socket !== undefined)
-      socket.write(n === 1 ? this.outbox[0] : Buffer.concat(this.outbox, this.outboxBytes));
+    if (socket !== undefined) {
+      if (n === 1) socket.write(this.outbox[0]);
+      else this.writeJoined(socket);
+    }
     this.outbox.length = 0;
     this.outboxBytes = 0;
+  }
+
+  /**
+   * Writes the outbox as one buffer, joined in a scratch buffer that is used again as long as the kernel takes
+   * every write at once (the usual case: writableLength is back to 0 when write() returns). A fresh buffer per
+   * flush made every relayed byte a new ArrayBuffer, and that external memory set the pace of V8's full
+   * collections (one every ~150 ms at 60 k req/s through the gateway, each a few ms of pause).
+   */
+  private writeJoined(socket: net.Socket): void {
+    const total = this.outboxBytes;
+    let scratch = this.scratch;
+    if (scratch === undefined || scratch.length < total) {
+      scratch = Buffer.allocUnsafeSlow(Math.max(SCRATCH_SIZE, total));
+      this.scratch = scratch;
+    }
+    let o = 0;
+    for (const b of this.outbox) o += b.copy(scratch, o);
+    socket.write(scratch.subarray(0, total));
+    // Still queued in the stream: the bytes are in use until written, so the next flush needs another buffer.
+    if (socket.writableLength !== 0 || total > SCRATCH_SIZE) this.scratch = undefined;
   }
 
   private teardown(graceful = false): void {
@@ -518,7 +544,7 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
   // ---- capabilities exchange ------------------------------------------------------------------------------------
 
   private sendCer(): void {
-    this.cerHopByHop = this.hopByHop.take(this.pending.ids);
+    this.cerHopByHop = this.hopByHop.take(this.pending);
     const cer = buildCer(this.dictionary, this.config.local, this.socket?.localAddress, this.cerHopByHop);
     this.setState('CER_SENT', 'connected');
     this.armStage(this.config.cerTimeout, 'cer-timeout', `no CEA within ${this.config.cerTimeout} ms`);
@@ -674,7 +700,7 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
         'Origin-Realm': this.config.local.originRealm,
         'Origin-State-Id': this.config.local.originStateId,
       },
-      { hopByHopId: this.hopByHop.take(this.pending.ids), endToEndId: nextEndToEndId() },
+      { hopByHopId: this.hopByHop.take(this.pending), endToEndId: nextEndToEndId() },
     );
     try {
       this.write(encodeMessage(dwr));
