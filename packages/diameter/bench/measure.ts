@@ -8,47 +8,77 @@ export interface Figure {
   bytesPerOp: number;
 }
 
-/** Runs `op` for about `ms` milliseconds after a warm-up; reports the median of 5 rounds. */
-export function measure(op: () => unknown, ms = 300): Figure {
-  let sink: unknown;
-  // Warm up, and size a batch that takes ~10 ms.
+const ROUNDS = 7;
+let sink: unknown;
+
+/** A batch size whose run takes ~10 ms (also the warm-up). */
+function calibrate(op: () => unknown): number {
   let batch = 1;
   for (;;) {
     const t = process.hrtime.bigint();
     for (let i = 0; i < batch; i++) sink = op();
-    const elapsed = Number(process.hrtime.bigint() - t) / 1e6;
-    if (elapsed > 10) break;
+    if (Number(process.hrtime.bigint() - t) / 1e6 > 10) return batch;
     batch *= 2;
   }
-  const rounds: number[] = [];
-  let allocated = 0;
-  let ops = 0;
-  for (let r = 0; r < 5; r++) {
-    const profiler = new GCProfiler();
-    profiler.start();
-    const heapBefore = process.memoryUsage().heapUsed;
-    const start = process.hrtime.bigint();
-    let n = 0;
-    const deadline = ms / 5;
-    while (Number(process.hrtime.bigint() - start) / 1e6 < deadline) {
-      for (let i = 0; i < batch; i++) sink = op();
-      n += batch;
-    }
-    const ns = Number(process.hrtime.bigint() - start);
-    const heapAfter = process.memoryUsage().heapUsed;
-    const stats = profiler.stop();
-    let freed = 0;
-    for (const s of stats?.statistics ?? []) {
-      freed += s.beforeGC.heapStatistics.usedHeapSize - s.afterGC.heapStatistics.usedHeapSize;
-    }
-    allocated += heapAfter - heapBefore + freed;
-    ops += n;
-    rounds.push(ns / n);
+}
+
+interface Round {
+  nsPerOp: number;
+  ops: number;
+  allocated: number;
+}
+
+/** Runs `op` in batches for about `ms`, counting heap bytes allocated (GC-reclaimed bytes plus growth). */
+function round(op: () => unknown, batch: number, ms: number): Round {
+  const profiler = new GCProfiler();
+  profiler.start();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const start = process.hrtime.bigint();
+  let n = 0;
+  while (Number(process.hrtime.bigint() - start) / 1e6 < ms) {
+    for (let i = 0; i < batch; i++) sink = op();
+    n += batch;
   }
+  const ns = Number(process.hrtime.bigint() - start);
+  const heapAfter = process.memoryUsage().heapUsed;
+  let freed = 0;
+  for (const s of profiler.stop()?.statistics ?? []) {
+    freed += s.beforeGC.heapStatistics.usedHeapSize - s.afterGC.heapStatistics.usedHeapSize;
+  }
+  return { nsPerOp: ns / n, ops: n, allocated: heapAfter - heapBefore + freed };
+}
+
+function figure(rounds: Round[]): Figure {
+  const sorted = rounds.map((r) => r.nsPerOp).sort((a, b) => a - b);
+  const nsPerOp = sorted[sorted.length >> 1];
+  const ops = rounds.reduce((s, r) => s + r.ops, 0);
+  const allocated = rounds.reduce((s, r) => s + r.allocated, 0);
   if (sink === Symbol.for('never')) console.log(sink);
-  rounds.sort((a, b) => a - b);
-  const nsPerOp = rounds[2];
   return { nsPerOp, opsPerSec: 1e9 / nsPerOp, bytesPerOp: Math.max(0, allocated / ops) };
+}
+
+/** Runs `op` for about `ms` milliseconds after a warm-up; reports the median of 7 rounds. */
+export function measure(op: () => unknown, ms = 300): Figure {
+  const batch = calibrate(op);
+  const rounds: Round[] = [];
+  for (let r = 0; r < ROUNDS; r++) rounds.push(round(op, batch, ms / ROUNDS));
+  return figure(rounds);
+}
+
+/**
+ * Measures two operations in alternating rounds (a, b, a, b, ...), `ms` each in all: on a machine whose speed
+ * drifts (a shared VM), both see the same conditions, so their ratio holds even when the absolute figures move.
+ */
+export function measurePair(a: () => unknown, b: () => unknown, ms = 300): [Figure, Figure] {
+  const batchA = calibrate(a);
+  const batchB = calibrate(b);
+  const ra: Round[] = [];
+  const rb: Round[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    ra.push(round(a, batchA, ms / ROUNDS));
+    rb.push(round(b, batchB, ms / ROUNDS));
+  }
+  return [figure(ra), figure(rb)];
 }
 
 export function formatNs(ns: number): string {
