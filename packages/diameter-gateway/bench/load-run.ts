@@ -22,7 +22,9 @@ const job = JSON.parse(process.argv[2] ?? '{}') as Job;
 const base: LoadOptions = {
   host: job.host,
   port: job.port,
-  originHost: 'load.peers.test',
+  // A fresh identity per connection: freeDiameter refuses a CER from a peer it is still closing, and the
+  // measured run opens its connection right after the warm-up closed the previous one.
+  originHost: `load-${process.pid}.peers.test`,
   originRealm: 'peers.test',
   app: 'gx',
   connections: 1,
@@ -33,7 +35,11 @@ const base: LoadOptions = {
 };
 
 if (job.warmupMs > 0) {
-  const warm = await runLoad({ ...base, durationMs: job.warmupMs });
+  const warm = await runLoad({
+    ...base,
+    originHost: `warm-${process.pid}.peers.test`,
+    durationMs: job.warmupMs,
+  });
   if (warm.answered === 0) {
     process.stdout.write(`${JSON.stringify({ error: 'warm-up: nothing answered', warmup: warm })}\n`);
     process.exit(1);
