@@ -42,9 +42,9 @@ export class PendingRequest<T = unknown> {
 }
 
 /**
- * One timeout value's requests in sending (= deadline) order: a ring that grows by doubling (and starts small again once empty).
- * A slot is cleared as soon as the head moves past it, so an answered request is garbage at once and dies young
- * (kept longer, every relayed request survived a scavenge and V8 began allocating them in old space).
+ * One timeout value's requests in sending (= deadline) order: a ring that grows by doubling and starts small
+ * again once empty. A slot is cleared as soon as the head moves past it, so an answered request is garbage at
+ * once and dies young (the array this replaces held up to 1024 answered requests until it was compacted).
  */
 class DeadlineQueue {
   private ring: (PendingRequest<unknown> | undefined)[] = new Array<undefined>(16).fill(undefined);
