@@ -643,7 +643,8 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
       return;
     }
     if (this.state !== 'OPEN' && this.state !== 'CLOSING') return;
-    this.watchdog.received(!isRequest && code === 280);
+    const now = Date.now();
+    this.watchdog.received(!isRequest && code === 280, now);
     if (isRequest) {
       if (code === 280) this.answerDwr(frame);
       else if (code === 282) this.onDpr(frame);
@@ -669,7 +670,7 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
       return;
     }
     this.answersReceived++;
-    const rtt = Date.now() - request.sentAt;
+    const rtt = now - request.sentAt;
     this.rttMs = this.rttMs === 0 ? rtt : this.rttMs * 0.9 + rtt * 0.1;
     request.sink.answer(request.token, frame, request);
     if (this.state === 'CLOSING' && this.pending.size === 0) this.notifyDrained();

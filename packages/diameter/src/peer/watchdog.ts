@@ -87,8 +87,8 @@ export class Watchdog {
     if (this.state !== 'DOWN' && this.state !== 'INITIAL') this.set('DOWN', reason);
   }
 
-  /** A message arrived; `isDwa` when it is a Device-Watchdog-Answer. */
-  received(isDwa: boolean): void {
+  /** A message arrived at `now` (Date.now(), passed in: the caller has it already); `isDwa` for a DWA. */
+  received(isDwa: boolean, now = Date.now()): void {
     switch (this.state) {
       case 'OKAY':
         // OKAY  Receive DWA      Pending = FALSE, SetWatchdog()  -> OKAY
@@ -100,7 +100,7 @@ export class Watchdog {
           this.pending = false;
           this.missed = 0;
           this.setWatchdog();
-        } else this.lastReceived = Date.now();
+        } else this.lastReceived = now;
         return;
       case 'SUSPECT':
         // SUSPECT  Receive DWA      Pending = FALSE, Failback(), SetWatchdog()  -> OKAY
