@@ -103,10 +103,10 @@ export class PendingRequests {
    * sliding window of ids and `id & mask` finds a request's slot without hashing. A request that stays while the
    * ids move a whole table further (a straggler) is moved to `overflow` when its slot is needed.
    *
-   * Why not one Map: a Map that grows and shrinks with every burst keeps allocating new hash tables, and V8 keeps
-   * a replaced table, with its pointers to recent requests, until the next full collection. Those pointers
-   * kept every relayed request alive through two scavenges: all of them were promoted, and the gateway spent
-   * its time in full collections.
+   * Why not one Map: a Map that grows and shrinks with every burst keeps replacing its hash table, and a replaced
+   * table that reached old space stays, with its pointers to recent requests, until the next full collection.
+   * Those pointers kept every relayed request alive through two scavenges: all of them were promoted, and the
+   * gateway spent its time in full collections.
    */
   private slots: (PendingRequest<unknown> | undefined)[] = new Array<undefined>(MIN_SLOTS).fill(undefined);
   private readonly overflow = new Map<number, PendingRequest<unknown>>();
