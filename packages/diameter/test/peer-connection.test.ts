@@ -10,6 +10,7 @@ import { messageHandler } from '../src/peer/message-handler.js';
 import { PeerConnection } from '../src/peer/peer-connection.js';
 import { parsePeerConfig, type PeerConfigInput } from '../src/peer/peer-options.js';
 import { DiameterServer, type DiameterServerOptions } from '../src/server/diameter-server.js';
+import { startPeerProcess } from './support/peer-process.js';
 
 const dict = defaultDictionary();
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -273,6 +274,36 @@ describe('PeerConnection with our server', () => {
     await closed;
     expect(c.currentState).toBe('CLOSED');
   });
+
+  it('keeps every byte of every request while the peer does not read, and answers all once it does', async () => {
+    // Many requests per tick are joined into one write: in a reused buffer while the socket has nothing queued,
+    // in a fresh one otherwise. A frozen peer makes the queue grow, so both paths run; a reused buffer
+    // overwritten while still queued would corrupt requests and show here as wrong answers or a framing error.
+    const p = await startPeerProcess();
+    cleanups.push(() => p.kill('SIGKILL'));
+    const c = client(p.port, { requestTimeout: 30_000, watchdogInterval: 30_000 });
+    await c.connect();
+    process.kill(p.pids[0], 'SIGSTOP');
+    cleanups.push(() => {
+      try {
+        process.kill(p.pids[0], 'SIGCONT');
+      } catch {
+        /* gone */
+      }
+    });
+    const answers: Promise<number | undefined>[] = [];
+    let queuedFlushes = 0;
+    for (let n = 0; queuedFlushes < 20 && n < 200_000;) {
+      for (let i = 0; i < 100; i++, n++)
+        answers.push(c.request(ccr(n)).then((a) => a.get<number>('CC-Request-Number')));
+      await new Promise((r) => setImmediate(r));
+      if (c.bufferedBytes > 0) queuedFlushes++;
+    }
+    expect(queuedFlushes).toBe(20);
+    process.kill(p.pids[0], 'SIGCONT');
+    const numbers = await Promise.all(answers);
+    expect(numbers.every((v, n) => v === n)).toBe(true);
+  }, 60_000);
 
   it('refuses connections over the limit', async () => {
     const { server, port } = await startServer({ maxConnections: 1 });
