@@ -17,6 +17,7 @@ import {
   withFreeDiameterLog,
   freePort,
   tshark,
+  tsharkFields,
   type FreeDiameterOptions,
 } from '../../diameter/test/support/freediameter.js';
 import { loadConfig } from '../src/config.js';
@@ -264,33 +265,21 @@ describe.skipIf(!existsSync('/usr/bin/freeDiameterd'))('gateway interop with fre
         const file = await cap.stop();
 
         expect(tshark(file, ports, ['-Y', '_ws.malformed'])).toBe('');
-        const rows = tshark(file, ports, [
-          '-T',
-          'fields',
-          '-E',
-          'occurrence=a',
-          '-E',
-          'aggregator=|',
-          '-e',
-          'tcp.srcport',
-          '-e',
-          'tcp.dstport',
-          '-e',
-          'diameter.flags.request',
-          '-e',
-          'diameter.cmd.code',
-          '-e',
-          'diameter.Result-Code',
-          '-e',
-          'diameter.Route-Record',
-          '-e',
-          'diameter.Session-Id',
-        ])
-          .split('\n')
-          .filter((l) => l.trim() !== '')
-          .map((l) => l.split('\t'));
         // One row per frame; a frame holding several messages lists their fields joined by '|'.
-        const diameter = rows.filter((r) => r[3] !== undefined && r[3] !== '');
+        const diameter = tsharkFields(
+          file,
+          ports,
+          [
+            'tcp.srcport',
+            'tcp.dstport',
+            'diameter.flags.request',
+            'diameter.cmd.code',
+            'diameter.Result-Code',
+            'diameter.Route-Record',
+            'diameter.Session-Id',
+          ],
+          { aggregate: true },
+        );
         const leg = (p: number) => diameter.filter((r) => r[0] === String(p) || r[1] === String(p));
         const ccrs = (list: string[][], toPort: number) =>
           list.filter(

@@ -17,6 +17,7 @@ import {
   withFreeDiameterLog,
   freePort,
   tshark,
+  tsharkFields,
   type FreeDiameterOptions,
 } from './support/freediameter.js';
 
@@ -357,26 +358,14 @@ describe.skipIf(!existsSync('/usr/bin/freeDiameterd'))('interop with freeDiamete
         const file = await cap.stop();
 
         expect(tshark(file, ports, ['-Y', '_ws.malformed'])).toBe('');
-        const rows = tshark(file, ports, [
-          '-T',
-          'fields',
-          '-e',
+        const diameter = tsharkFields(file, ports, [
           'tcp.srcport',
-          '-e',
           'tcp.dstport',
-          '-e',
           'diameter.flags.request',
-          '-e',
           'diameter.cmd.code',
-          '-e',
           'diameter.Result-Code',
-          '-e',
           'diameter.Route-Record',
-        ])
-          .split('\n')
-          .filter((l) => l.trim() !== '')
-          .map((l) => l.split('\t'));
-        const diameter = rows.filter((r) => r[3] !== undefined && r[3] !== '');
+        ]);
         const onClientLeg = diameter.filter((r) => r[0] === String(fd.port) || r[1] === String(fd.port));
         const codes = (list: string[][]) => new Set(list.flatMap((r) => r[3].split(',')));
         for (const code of ['257', '272', '280', '282']) expect(codes(onClientLeg)).toContain(code);

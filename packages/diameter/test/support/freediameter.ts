@@ -392,6 +392,24 @@ export function tshark(file: string, ports: number[], args: string[]): string {
 }
 
 /**
+ * The Diameter messages of a capture as rows of tshark fields (`-T fields -e …`), one row per frame that holds
+ * Diameter; with `aggregate`, a frame holding several messages lists their values joined by '|'.
+ */
+export function tsharkFields(
+  file: string,
+  ports: number[],
+  fields: string[],
+  options: { aggregate?: boolean } = {},
+): string[][] {
+  const aggregate = options.aggregate ? ['-E', 'occurrence=a', '-E', 'aggregator=|'] : [];
+  return tshark(file, ports, ['-T', 'fields', ...aggregate, ...fields.flatMap((f) => ['-e', f])])
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => l.split('\t'))
+    .filter((r) => r[3] !== undefined && r[3] !== '');
+}
+
+/**
  * Cleanups registered next to what they clean, run in reverse after each test (all of them, even when one
  * throws; the first error is rethrown).
  */
