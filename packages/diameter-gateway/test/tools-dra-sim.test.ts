@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import * as net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import {
   buildMessage,
@@ -16,6 +15,7 @@ import {
 } from '@diam/diameter';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDraSim, type DraSimOptions } from '../src/tools/dra-sim.js';
+import { freePort } from '../../diameter/test/support/freediameter.js';
 import { RawAnswerer } from '../src/tools/raw-answer.js';
 
 const dict = defaultDictionary();
@@ -32,17 +32,6 @@ beforeAll(() => {
   if (!existsSync(SIM_JS))
     throw new Error(`${SIM_JS} missing: run npx tsc -b packages/diameter-gateway first`);
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function sim(options: Partial<DraSimOptions> = {}) {
   const s = await startDraSim({ originHost: 'sim.peers.test', originRealm: 'peers.test', ...options });

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import * as net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import {
   decodeMessage,
@@ -15,6 +14,7 @@ import { startDraSim, type DraSimOptions } from '../src/tools/dra-sim.js';
 import { parseDuration, parseFraction, parseHostPort, UsageError } from '../src/tools/cli-util.js';
 import { LatencyHistogram } from '../src/latency-histogram.js';
 import { answerResultCode, loadFailed, runLoad, type LoadResult } from '../src/tools/load.js';
+import { freePort } from '../../diameter/test/support/freediameter.js';
 import { RawAnswerer } from '../src/tools/raw-answer.js';
 import { buildTemplate, writeCounter, type AppPreset } from '../src/tools/request-templates.js';
 
@@ -38,17 +38,6 @@ async function sim(options: Partial<DraSimOptions> = {}) {
   const s = await startDraSim({ originHost: 'sim.peers.test', originRealm: 'peers.test', ...options });
   cleanups.push(() => s.close({ drainTimeout: 50 }));
   return s;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 function runLoadCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
