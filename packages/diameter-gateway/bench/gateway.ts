@@ -4,12 +4,15 @@
  *   (1) direct:       generator → DRA simulator (the floor);
  *   (2) gateway:      generator → diameter-gateway (--log warn, --metrics-listen off) → the same simulator;
  *   (3) freeDiameter: generator → freeDiameterd relay (rt_default to the simulator) → the same simulator.
- * Then paced runs at half of the gateway's window-64 rate, direct and through the gateway alternately (3 pairs,
- * the median pair's difference reported), for the p99 the
- * gateway adds when it is not saturated. Prints the figures, the ratios (`gateway vs freeDiameter: 2.13x`) and
- * the latency added over direct; stops by itself and kills every process it started.
+ * Then paced rounds (each setup once per round, 3 rounds, the median round's difference from direct reported):
+ *   (a) at half of the gateway's window-64 rate: direct, a byte pipe (bench/byte-pipe.ts: the least any relay
+ *       process does) and the gateway, for the p99 the gateway adds when it is not saturated (the issue's goal);
+ *   (b) at half of freeDiameter's window-64 rate: direct, gateway and freeDiameter, the two relays' tails at a
+ *       rate both sustain.
+ * Prints the figures, the ratios (`gateway vs freeDiameter: 2.13x`), the latency added over direct and the spread
+ * of the direct path's own p99 over the rounds; stops by itself and kills every process it started.
  *
- * Env: BENCH_DURATION_MS (default 5000), BENCH_WARMUP_MS (default 1000), BENCH_PACED_PAIRS (default 3).
+ * Env: BENCH_DURATION_MS (default 5000), BENCH_WARMUP_MS (default 1000), BENCH_PACED_ROUNDS (default 3).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as net from 'node:net';
@@ -34,7 +37,7 @@ import {
 } from './freediameter.js';
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
-const PACED_PAIRS = Number(process.env.BENCH_PACED_PAIRS ?? 3);
+const ROUNDS = Number(process.env.BENCH_PACED_ROUNDS ?? 3);
 const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 1000);
 const WINDOWS = [1, 64] as const;
 const REALM = 'peers.test';
@@ -47,6 +50,7 @@ const here = (rel: string) => fileURLToPath(new URL(rel, import.meta.url));
 const SIM_BIN = here('../../bin/diameter-dra-sim.js');
 const GW_BIN = here('../../bin/diameter-gateway.js');
 const LOAD_RUN = here('./load-run.js');
+const PIPE_RUN = here('./byte-pipe.js');
 
 // ---------------------------------------------------------------------------------------------------------------
 // Processes: every child is tracked and killed on exit, on a signal and on failure.
@@ -143,17 +147,12 @@ function spawnNode(name: string, script: string, args: string[], cpu: number): T
   return track(name, child);
 }
 
-/** The simulator CLI; resolves once it printed its `listening` line. */
-async function startSim(port: number): Promise<Tracked> {
-  const t = spawnNode(
-    'diameter-dra-sim',
-    SIM_BIN,
-    ['--listen', `127.0.0.1:${port}`, '--origin-host', SIM_HOST, '--origin-realm', REALM, '--log', 'warn'],
-    LOAD_CPU,
-  );
+/** A child that prints `listening` once it accepts connections; resolves then. */
+async function startListening(name: string, script: string, args: string[], cpu: number): Promise<Tracked> {
+  const t = spawnNode(name, script, args, cpu);
   let out = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`simulator did not start: ${t.stderr}`)), 8000);
+    const timer = setTimeout(() => reject(new Error(`${name} did not start: ${t.stderr}`)), 8000);
     t.child.stdout!.on('data', (d: Buffer) => {
       out += d.toString('utf8');
       if (out.includes('listening')) {
@@ -163,11 +162,23 @@ async function startSim(port: number): Promise<Tracked> {
     });
     t.child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`simulator exited (${code}): ${t.stderr}`));
+      reject(new Error(`${name} exited (${code}): ${t.stderr}`));
     });
   });
   return t;
 }
+
+const startSim = (port: number) =>
+  startListening(
+    'diameter-dra-sim',
+    SIM_BIN,
+    ['--listen', `127.0.0.1:${port}`, '--origin-host', SIM_HOST, '--origin-realm', REALM, '--log', 'warn'],
+    LOAD_CPU,
+  );
+
+/** bench/byte-pipe.ts in front of the simulator: the yardstick of what one more process costs. */
+const startPipe = (port: number, simPort: number) =>
+  startListening('byte pipe', PIPE_RUN, [String(port), String(simPort)], RELAY_CPU);
 
 function startGateway(port: number, simPort: number): Tracked {
   const t = spawnNode(
@@ -300,9 +311,10 @@ const HEADER = `  ${'setup'.padEnd(30)} ${'window'.padStart(6)} ${'req/s'.padSta
 
 // ---------------------------------------------------------------------------------------------------------------
 
-type Setup = 'direct' | 'gateway' | 'freeDiameter';
+type Setup = 'direct' | 'pipe' | 'gateway' | 'freeDiameter';
 const LABEL: Record<Setup, string> = {
   direct: 'direct (generator → sim)',
+  pipe: 'byte pipe (→ pipe → sim)',
   gateway: 'gateway (→ gateway → sim)',
   freeDiameter: 'freeDiameter (→ fd relay → sim)',
 };
@@ -312,7 +324,7 @@ async function main(): Promise<void> {
   const cpuList = cpus();
   const withFd = freeDiameterAvailable();
   let fdRelay: FdRelay | undefined;
-  const [simPort, gwPort, fdPort, fdSecPort] = await freePorts(4);
+  const [simPort, gwPort, fdPort, fdSecPort, pipePort] = await freePorts(5);
 
   const out = (line = '') => process.stdout.write(`${line}\n`);
   out('bench:gateway — relaying Gx CCR-Initial: direct vs our gateway vs freeDiameter, in one run');
@@ -382,23 +394,46 @@ async function main(): Promise<void> {
     }
   }
 
-  // Half of the gateway's maximum (window 64) rate, paced: the p99 it adds when not saturated.
+  // Paced rounds: each setup once per round, back to back, ROUNDS times. A p99 is the slowest 1 % and moves with
+  // whatever else the machine does, so each figure is a difference within one round and the median round's is
+  // reported, next to the spread of the direct path's own p99 over the rounds (the noise the figure sits in).
+  const portOf = new Map<Setup, number>(targets.map(([s, port]) => [s, port]));
+  const paced = async (rate: number, setups: Setup[]): Promise<Map<Setup, LoadResult>[]> => {
+    const rounds: Map<Setup, LoadResult>[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const r = new Map<Setup, LoadResult>();
+      for (const setup of setups) {
+        const result = await measure(portOf.get(setup)!, 1000, rate);
+        r.set(setup, result);
+        results.set(key(setup, `${rate}/s #${round + 1}`), result);
+        out(row(LABEL[setup], `${fmtInt(rate)}/s`, result));
+      }
+      rounds.push(r);
+    }
+    return rounds;
+  };
+  const added = (rounds: Map<Setup, LoadResult>[], setup: Setup) => {
+    const p99s = rounds.map((r) => r.get(setup)!.p99_ms - r.get('direct')!.p99_ms);
+    const at = p99s.indexOf(median(p99s));
+    const p50 = rounds[at]!.get(setup)!.p50_ms - rounds[at]!.get('direct')!.p50_ms;
+    return { p50, p99: p99s[at]!, all: p99s };
+  };
+  const directSpread = (rounds: Map<Setup, LoadResult>[]) => {
+    const p99s = rounds.map((r) => r.get('direct')!.p99_ms);
+    return `${ms3(Math.min(...p99s))}–${ms3(Math.max(...p99s))} ms`;
+  };
+
+  // (a) Half of the gateway's window-64 maximum: the goal's rate. The byte pipe is the floor of any relay.
+  await startPipe(pipePort, simPort);
+  portOf.set('pipe', pipePort);
   const gwMax = results.get(key('gateway', 64))!.req_per_s;
   const half = Math.max(1, Math.round(gwMax / 2));
-  // Direct and gateway alternate, PACED_PAIRS times: a p99 is the slowest 1 % and moves with whatever else the
-  // machine does, so each pair is measured back to back and the median pair's difference is the figure.
-  const pairs: { d: LoadResult; g: LoadResult }[] = [];
-  for (let pair = 0; pair < PACED_PAIRS; pair++) {
-    const d = await measure(simPort, 1000, half);
-    out(row(LABEL.direct, `${fmtInt(half)}/s`, d));
-    const g = await measure(gwPort, 1000, half);
-    out(row(LABEL.gateway, `${fmtInt(half)}/s`, g));
-    pairs.push({ d, g });
-  }
-  const addedP99s = pairs.map(({ d, g }) => g.p99_ms - d.p99_ms);
-  const medianPair = pairs[addedP99s.indexOf(median(addedP99s))]!;
-  results.set(key('direct', 'rate'), medianPair.d);
-  results.set(key('gateway', 'rate'), medianPair.g);
+  const atHalf = await paced(half, ['direct', 'pipe', 'gateway']);
+  // (b) Half of freeDiameter's window-64 maximum: a rate both relays sustain, to compare their tails.
+  const fdMax = results.get(key('freeDiameter', 64))?.req_per_s;
+  const fdHalf = fdMax === undefined ? undefined : Math.max(1, Math.round(fdMax / 2));
+  const atFdHalf =
+    fdHalf === undefined ? undefined : await paced(fdHalf, ['direct', 'gateway', 'freeDiameter']);
   out();
 
   const get = (s: Setup, w: number | string) => results.get(key(s, w));
@@ -427,14 +462,20 @@ async function main(): Promise<void> {
       line += `   freeDiameter ${signed(f.p50_ms - d.p50_ms)} / ${signed(f.p99_ms - d.p99_ms)}`;
     out(line);
   }
-  const dr = get('direct', 'rate')!;
-  const gr = get('gateway', 'rate')!;
-  const addedP99 = median(addedP99s);
-  out(
-    `  at ${fmtInt(half)} req/s (half of the gateway's window-64 maximum), paced, ${DURATION_MS / 1000} s, ` +
-      `median of ${PACED_PAIRS} direct/gateway pairs: gateway ${signed(gr.p50_ms - dr.p50_ms)} / ${signed(addedP99)} ` +
-      `(pairs: ${addedP99s.map(signed).join(', ')})`,
-  );
+  const pacedLine = (rate: number, what: string, rounds: Map<Setup, LoadResult>[], setups: Setup[]) => {
+    out(`  at ${fmtInt(rate)} req/s (${what}), paced, median of ${ROUNDS} rounds:`);
+    for (const setup of setups) {
+      const a = added(rounds, setup);
+      out(
+        `    ${setup.padEnd(12)} ${signed(a.p50)} / ${signed(a.p99)}   (p99 per round: ${a.all.map(signed).join(', ')})`,
+      );
+    }
+    out(`    direct p99 itself over the rounds: ${directSpread(rounds)}`);
+  };
+  pacedLine(half, "half of the gateway's window-64 maximum", atHalf, ['pipe', 'gateway']);
+  if (atFdHalf !== undefined)
+    pacedLine(fdHalf!, "half of freeDiameter's window-64 maximum", atFdHalf, ['gateway', 'freeDiameter']);
+  const addedP99 = added(atHalf, 'gateway').p99;
   out();
 
   out('goals (issue): gateway ≥ 2x freeDiameter req/s; added p99 < 1 ms at half of our maximum rate');
