@@ -14,7 +14,12 @@ const withLoad = process.argv.includes('--with-load');
 const BIN = join(import.meta.dirname, '..', '..', 'bin');
 const children = new Set<ChildProcess>();
 
-function startSim(name: string, port: number): ChildProcess {
+/**
+ * A simulated DRA in its own process group, so a Ctrl-C meant for the demo does not take the DRAs down under the
+ * gateway's graceful stop (the demo stops them afterwards). The IPC channel ties them to the demo all the same:
+ * the simulator exits when its parent goes, however that happens. Resolves once it listens.
+ */
+function startSim(name: string, port: number): { child: ChildProcess; listening: Promise<void> } {
   const child = spawn(
     process.execPath,
     [
@@ -28,11 +33,27 @@ function startSim(name: string, port: number): ChildProcess {
       '--log',
       'warn',
     ],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
+    { stdio: ['ignore', 'pipe', 'inherit', 'ipc'], detached: true },
   );
   children.add(child);
   child.once('exit', () => children.delete(child));
-  return child;
+  const listening = new Promise<void>((resolve) => {
+    // Gives up after 5 s (port taken, say): the gateway then starts anyway and says no DRA is up.
+    const timer = setTimeout(resolve, 5000);
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString('utf8');
+      if (out.includes('listening')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  return { child, listening };
 }
 
 const say = (text: string) => process.stdout.write(`${text}\n`);
@@ -64,8 +85,13 @@ const { config } = loadConfig([
   '--metrics-listen',
   process.env.METRICS_LISTEN ?? '127.0.0.1:9090',
 ]);
-let dra1 = startSim('dra1', dra1Port);
-startSim('dra2', dra2Port);
+const sims = [startSim('dra1', dra1Port), startSim('dra2', dra2Port)];
+let dra1 = sims[0]!.child;
+// The DRAs listen before the gateway dials them: no refused first connection, and the demo starts on DRA-1.
+await Promise.all(sims.map((s) => s.listening));
+process.on('exit', () => {
+  for (const c of children) c.kill('SIGKILL');
+});
 const gateway = new Gateway(config, logger);
 
 let stopping = false;
@@ -144,7 +170,7 @@ if (withLoad) {
     say(
       '>>> restarting DRA-1: the gateway reconnects, needs three DWAs (REOPEN -> OKAY) and the hold-down, then fails back',
     );
-    dra1 = startSim('dra1', dra1Port);
+    dra1 = startSim('dra1', dra1Port).child;
   }, 8000);
   const result = await load;
   clearInterval(ticker);

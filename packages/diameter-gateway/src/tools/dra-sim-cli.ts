@@ -103,6 +103,8 @@ async function main(): Promise<number | void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  // Started by a parent with an IPC channel (the demo): go when the parent goes.
+  if (process.connected) process.on('disconnect', () => stop('parent gone'));
 }
 
 function statsLine(s: import('./dra-sim.js').DraSimStats): Record<string, number> {
