@@ -81,6 +81,8 @@ describe('gateway configuration', () => {
     expect(error(['--dra', 'nohostport']).field).toBe('dra');
     expect(error(['--dra', 'a=h:1,prio=2']).message).toMatch(/only priority=N and weight=N/);
     expect(error(['--listen', 'nowhere']).field).toBe('listen');
+    expect(error(['--listen', '127.0.0.1:99999']).message).toMatch(/listen: port must be 0-65535/);
+    expect(error(['--metrics-listen', '127.0.0.1:70000']).field).toBe('metricsListen');
     expect(error(['--conns-per-dra', '0']).field).toBe('connsPerDra');
     expect(error(['--origin-host', 'has space']).field).toBe('originHost');
     expect(error(['--log', 'loud']).field).toBe('log');
