@@ -34,18 +34,20 @@ export class RelayedRequest {
   readonly app: LogicApp;
   readonly bytes: Buffer;
   readonly originalHopByHop: number;
+  /** performance.now() domain, as startedAt. */
   readonly deadline: number;
+  /** When the request's bytes were read (the Logic App connection's readAt). */
   readonly startedAt: number;
   connection: PeerConnection | undefined;
   dra: Dra | undefined;
   retransmits = 0;
 
-  constructor(app: LogicApp, bytes: Buffer, deadline: number) {
+  constructor(app: LogicApp, bytes: Buffer, startedAt: number, deadline: number) {
     this.app = app;
     this.bytes = bytes;
     this.originalHopByHop = view.hopByHopId(bytes);
+    this.startedAt = startedAt;
     this.deadline = deadline;
-    this.startedAt = performance.now();
   }
 }
 
@@ -139,12 +141,14 @@ export class Relay implements RequestHandler, AnswerSink<RelayedRequest> {
       return;
     }
     view.setMessageLength(frame, frame.length + app.routeRecord.length);
-    const request = new RelayedRequest(app, frame, Date.now() + this.limits.sessionTimeout);
+    // The time the connection read these bytes: no clock read of our own on the way through.
+    const now = origin.readAt;
+    const request = new RelayedRequest(app, frame, now, now + this.limits.sessionTimeout);
     this.inFlight++;
     app.inFlight++;
     stats.activeSessions++;
     stats.sessionsCreated++;
-    this.send(request, connection);
+    this.send(request, connection, now);
   }
 
   /** The DRA's answer: original Hop-by-Hop id back in place, to the Logic App the request came from. */
@@ -154,7 +158,8 @@ export class Relay implements RequestHandler, AnswerSink<RelayedRequest> {
     stats.fromDra++;
     stats.totalResponses++;
     stats.sessionsCompleted++;
-    const ms = performance.now() - request.startedAt;
+    // The DRA connection that read this answer is the request's (a retransmission moves it).
+    const ms = request.connection!.readAt - request.startedAt;
     stats.latency.recordMs(ms);
     const app = request.app;
     app.latency.recordMs(ms);
@@ -172,13 +177,14 @@ export class Relay implements RequestHandler, AnswerSink<RelayedRequest> {
   fail(request: RelayedRequest, error: Error): void {
     if (request.dra !== undefined) request.dra.errors++;
     if (error instanceof ConnectionClosedError && error.retryable) {
-      const other = Date.now() < request.deadline ? this.dras.pickOther(request.connection!) : undefined;
+      const now = performance.now();
+      const other = now < request.deadline ? this.dras.pickOther(request.connection!) : undefined;
       if (other !== undefined) {
         // RFC 6733 §5.5.4: same End-to-End id, new Hop-by-Hop id, T flag set.
         request.bytes[4] |= RETRANSMIT_FLAG;
         request.retransmits++;
         this.stats.retransmits++;
-        this.send(request, other);
+        this.send(request, other, now);
         return;
       }
     }
@@ -195,8 +201,9 @@ export class Relay implements RequestHandler, AnswerSink<RelayedRequest> {
     this.reject(request.app.connection, request.bytes, ResultCode.UNABLE_TO_DELIVER, text, request.app);
   }
 
-  private send(request: RelayedRequest, connection: PeerConnection): void {
-    const remaining = request.deadline - Date.now();
+  /** `now`: performance.now(), or the time the request was read when it is sent on at once. */
+  private send(request: RelayedRequest, connection: PeerConnection, now: number): void {
+    const remaining = request.deadline - now;
     try {
       connection.forward(request.bytes, Math.max(1, remaining), this, request, request.app.routeRecord);
     } catch (error) {
@@ -204,7 +211,7 @@ export class Relay implements RequestHandler, AnswerSink<RelayedRequest> {
       const other = this.dras.pickOther(connection);
       if (other !== undefined && other !== connection && request.retransmits < 3) {
         request.retransmits++;
-        this.send(request, other);
+        this.send(request, other, now);
         return;
       }
       this.finish(request);

@@ -131,6 +131,35 @@ describe('gateway relay', () => {
     expect(gateway.lateAnswers).toBe(1);
   });
 
+  it('measures latency from the read of the request to the read of its answer: gateway, per DRA, per Logic App', async () => {
+    // A DRA that answers 40 ms late: every latency the gateway reports lies between 40 ms and 40 ms plus slack.
+    const dra = recordingDra();
+    const { port: draPort } = await h.dra('dra1.peers.test', {
+      handleRequest(request, connection) {
+        const copy = Buffer.from(request);
+        setTimeout(() => dra.handler.handleRequest(copy, connection), 40);
+      },
+    });
+    const { gateway, port } = await h.gateway([`dra1=127.0.0.1:${draPort},priority=1`]);
+    const app = await h.logicApp(port, 'app1.apps.test');
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => app.request(ccr(`app1;lat${i}`))));
+    expect(answers.every((a) => a.get('Result-Code') === 2001)).toBe(true);
+    const snap = gateway.snapshot() as {
+      gateway: { p50_latency_ms: number; p99_latency_ms: number };
+      dras: { p50_latency_ms: number }[];
+      logic_apps: { p50_latency_ms: number }[];
+    };
+    for (const ms of [
+      snap.gateway.p50_latency_ms,
+      snap.gateway.p99_latency_ms,
+      snap.dras[0]!.p50_latency_ms,
+      snap.logic_apps[0]!.p50_latency_ms,
+    ]) {
+      expect(ms).toBeGreaterThanOrEqual(39);
+      expect(ms).toBeLessThan(1000);
+    }
+  });
+
   it('detects a loop (3005) and refuses beyond the in-flight limit (3004)', async () => {
     const dra = recordingDra();
     const { port: draPort } = await h.dra('dra1.peers.test', dra.handler);

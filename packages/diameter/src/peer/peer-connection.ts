@@ -170,6 +170,13 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
   private reconnects = 0;
   private rttMs = 0;
   private lastError: string | undefined;
+  /**
+   * When the chunk holding the messages being handled was read, on both clocks, read once per chunk rather than
+   * per message: a clock read costs ~80 ns here (Date.now() goes through a runtime call), and a relayed request
+   * used to take seven of them, about a tenth of the gateway's CPU.
+   */
+  private chunkWallAt = 0;
+  private chunkReadAt = 0;
 
   private readonly onFrameBound = (frame: Buffer): void => this.onFrame(frame);
   private readonly flushBound = (): void => this.flush();
@@ -227,6 +234,15 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
   /** OPEN and trusted by the watchdog: application traffic may use it. */
   get isUsable(): boolean {
     return this.state === 'OPEN' && this.watchdog.usable;
+  }
+
+  /**
+   * performance.now() when the bytes of the message being handled were read (one read per received chunk). Valid
+   * inside the callbacks a received message runs (RequestHandler.handleRequest, AnswerSink.answer), where it
+   * spares them a clock read of their own; elsewhere it is only the time of the last read.
+   */
+  get readAt(): number {
+    return this.chunkReadAt;
   }
 
   get pendingCount(): number {
@@ -444,6 +460,8 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
     socket.on('data', (chunk: Buffer) => {
       if (socket !== this.socket) return;
       this.bytesReceived += chunk.length;
+      this.chunkWallAt = Date.now();
+      this.chunkReadAt = performance.now();
       try {
         framer.push(chunk);
       } catch (error) {
@@ -642,7 +660,7 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
       return;
     }
     if (this.state !== 'OPEN' && this.state !== 'CLOSING') return;
-    const now = Date.now();
+    const now = this.chunkWallAt;
     this.watchdog.received(!isRequest && code === 280, now);
     if (isRequest) {
       if (code === 280) this.answerDwr(frame);
