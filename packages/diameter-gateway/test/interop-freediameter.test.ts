@@ -17,6 +17,7 @@ import {
   withFreeDiameterLog,
   freePort,
   tshark,
+  onPort,
   tsharkFields,
   type FreeDiameterOptions,
 } from '../../diameter/test/support/freediameter.js';
@@ -269,18 +270,10 @@ describe.skipIf(!existsSync('/usr/bin/freeDiameterd'))('gateway interop with fre
         const diameter = tsharkFields(
           file,
           ports,
-          [
-            'tcp.srcport',
-            'tcp.dstport',
-            'diameter.flags.request',
-            'diameter.cmd.code',
-            'diameter.Result-Code',
-            'diameter.Route-Record',
-            'diameter.Session-Id',
-          ],
+          ['diameter.Result-Code', 'diameter.Route-Record', 'diameter.Session-Id'],
           { aggregate: true },
         );
-        const leg = (p: number) => diameter.filter((r) => r[0] === String(p) || r[1] === String(p));
+        const leg = (p: number) => onPort(diameter, p);
         const ccrs = (list: string[][], toPort: number) =>
           list.filter(
             (r) => r[1] === String(toPort) && r[2].split('|')[0] === '1' && r[3].split('|')[0] === '272',

@@ -17,6 +17,7 @@ import {
   withFreeDiameterLog,
   freePort,
   tshark,
+  onPort,
   tsharkFields,
   type FreeDiameterOptions,
 } from './support/freediameter.js';
@@ -358,21 +359,12 @@ describe.skipIf(!existsSync('/usr/bin/freeDiameterd'))('interop with freeDiamete
         const file = await cap.stop();
 
         expect(tshark(file, ports, ['-Y', '_ws.malformed'])).toBe('');
-        const diameter = tsharkFields(file, ports, [
-          'tcp.srcport',
-          'tcp.dstport',
-          'diameter.flags.request',
-          'diameter.cmd.code',
-          'diameter.Result-Code',
-          'diameter.Route-Record',
-        ]);
-        const onClientLeg = diameter.filter((r) => r[0] === String(fd.port) || r[1] === String(fd.port));
+        const diameter = tsharkFields(file, ports, ['diameter.Result-Code', 'diameter.Route-Record']);
+        const onClientLeg = onPort(diameter, fd.port);
         const codes = (list: string[][]) => new Set(list.flatMap((r) => r[3].split(',')));
         for (const code of ['257', '272', '280', '282']) expect(codes(onClientLeg)).toContain(code);
         // The relay's leg to our server carried the CCR and our 2001 CCA too.
-        const onServerLeg = diameter.filter(
-          (r) => r[0] === String(serverPort) || r[1] === String(serverPort),
-        );
+        const onServerLeg = onPort(diameter, serverPort);
         expect(codes(onServerLeg)).toContain('257');
         expect(codes(onServerLeg)).toContain('272');
         // The CCR as it left the relay for our server carried the relay's Route-Record naming our client.

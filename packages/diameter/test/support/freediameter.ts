@@ -391,9 +391,13 @@ export function tshark(file: string, ports: number[], args: string[]): string {
   return result.stdout;
 }
 
+/** The columns every row of tsharkFields starts with: r[0] … r[3]; the fields asked for follow from r[4]. */
+const LEADING_FIELDS = ['tcp.srcport', 'tcp.dstport', 'diameter.flags.request', 'diameter.cmd.code'];
+
 /**
  * The Diameter messages of a capture as rows of tshark fields (`-T fields -e …`), one row per frame that holds
- * Diameter; with `aggregate`, a frame holding several messages lists their values joined by '|'.
+ * Diameter: source port, destination port, R flag, command code, then `fields`. With `aggregate`, a frame holding
+ * several messages lists their values joined by '|'.
  */
 export function tsharkFields(
   file: string,
@@ -402,11 +406,18 @@ export function tsharkFields(
   options: { aggregate?: boolean } = {},
 ): string[][] {
   const aggregate = options.aggregate ? ['-E', 'occurrence=a', '-E', 'aggregator=|'] : [];
-  return tshark(file, ports, ['-T', 'fields', ...aggregate, ...fields.flatMap((f) => ['-e', f])])
+  const all = [...LEADING_FIELDS, ...fields];
+  return tshark(file, ports, ['-T', 'fields', ...aggregate, ...all.flatMap((f) => ['-e', f])])
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => l.split('\t'))
-    .filter((r) => r[3] !== undefined && r[3] !== '');
+    .filter((r) => r[3] !== undefined && r[3] !== ''); // frames without a Diameter command (bare ACKs)
+}
+
+/** The rows of tsharkFields sent from or to `port`. */
+export function onPort(rows: string[][], port: number): string[][] {
+  const p = String(port);
+  return rows.filter((r) => r[0] === p || r[1] === p);
 }
 
 /**
