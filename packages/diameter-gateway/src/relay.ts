@@ -21,8 +21,8 @@ import type { MessageLog } from './message-log.js';
 /**
  * Logic App → DRA relaying (RFC 6733 §6.1.9), on the received bytes: no decode on the forwarding path. The request
  * gets a Hop-by-Hop id of the DRA connection written in place (its End-to-End id is kept), its length patched and
- * a Route-Record appended as a second buffer in the same writev. The answer gets the original Hop-by-Hop id back,
- * in place, and goes to the connection the request came from.
+ * a Route-Record appended as a second buffer, joined into the same write. The answer gets the original Hop-by-Hop
+ * id back, in place, and goes to the connection the request came from.
  *
  * Never silence: no DRA → 3002 at once; no answer within the session timeout → 3002 (the late answer is dropped
  * and counted by the DRA connection); a DRA connection lost with the request in flight → the request is sent

@@ -355,7 +355,7 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
     this.pending.add(request as PendingRequest<unknown>);
     this.requestsSent++;
     this.write(bytes);
-    // `tail`: AVPs appended by a relay (its Route-Record), already counted in the header's length: same writev.
+    // `tail`: AVPs appended by a relay (its Route-Record), already counted in the header's length: the same write.
     if (tail !== undefined) this.write(tail, false);
     return request;
   }
@@ -660,8 +660,7 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
       return;
     }
     if (this.state !== 'OPEN' && this.state !== 'CLOSING') return;
-    const now = this.chunkWallAt;
-    this.watchdog.received(!isRequest && code === 280, now);
+    this.watchdog.received(!isRequest && code === 280, this.chunkWallAt);
     if (isRequest) {
       if (code === 280) this.answerDwr(frame);
       else if (code === 282) this.onDpr(frame);
@@ -687,7 +686,7 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
       return;
     }
     this.answersReceived++;
-    const rtt = now - request.sentAt;
+    const rtt = this.chunkWallAt - request.sentAt;
     this.rttMs = this.rttMs === 0 ? rtt : this.rttMs * 0.9 + rtt * 0.1;
     request.sink.answer(request.token, frame, request);
     if (this.state === 'CLOSING' && this.pending.size === 0) this.notifyDrained();
