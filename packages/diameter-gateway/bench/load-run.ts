@@ -7,7 +7,10 @@
  * argv[2]: JSON {host, port, window, durationMs, warmupMs, rate?}
  */
 import { silentLogger } from '@diam/diameter';
+import { tuneHeapForRelaying } from '../src/heap-tuning.js';
 import { loadFailed, runLoad, type LoadOptions } from '../src/tools/load.js';
+
+tuneHeapForRelaying();
 
 interface Job {
   host: string;

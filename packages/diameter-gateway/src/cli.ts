@@ -1,12 +1,14 @@
 import { pino } from 'pino';
 import { ConfigError, loadConfig, USAGE, type GatewayConfig } from './config.js';
 import { Gateway } from './gateway.js';
+import { tuneHeapForRelaying } from './heap-tuning.js';
 
 /**
  * `diameter-gateway`: configuration from flags, file and environment (validated: a bad value exits 2 naming the
  * field), pino logs on stdout, graceful shutdown on SIGTERM/SIGINT (a second signal exits at once).
  */
 export async function main(argv: string[]): Promise<void> {
+  tuneHeapForRelaying();
   let config: GatewayConfig;
   let warnings: string[];
   try {

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseDuration as parseDurationText } from '../duration.js';
+import { tuneHeapForRelaying } from '../heap-tuning.js';
 
 /**
  * What the tools' command lines share: strict flag parsing (a bad flag exits 2 naming it), durations (`500ms`,
@@ -75,6 +76,7 @@ export function parseFlags<O extends Options>(
 
 /** Runs a CLI main: usage errors exit 2 with the message, other errors exit 1. */
 export function runCli(name: string, usage: string, main: () => Promise<number | void>): void {
+  tuneHeapForRelaying();
   main().then(
     (code) => {
       if (typeof code === 'number') process.exitCode = code;

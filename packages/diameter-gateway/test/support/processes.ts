@@ -12,8 +12,13 @@ export interface Proc {
   signal(sig: NodeJS.Signals): void;
 }
 
-export function run(tool: 'diameter-gateway' | 'diameter-dra-sim' | 'diameter-load', args: string[]): Proc {
-  const child = spawn(process.execPath, [join(BIN, `${tool}.js`), ...args], {
+/** `nodeArgs`: options for node itself (V8 flags), before the script. */
+export function run(
+  tool: 'diameter-gateway' | 'diameter-dra-sim' | 'diameter-load',
+  args: string[],
+  nodeArgs: string[] = [],
+): Proc {
+  const child = spawn(process.execPath, [...nodeArgs, join(BIN, `${tool}.js`), ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
