@@ -62,6 +62,8 @@ export class DraPool extends EventEmitter<DraPoolEvents> {
   private schedule: Dra[] = [];
   private next = 0;
   private readonly byConnection = new Map<PeerConnection, Dra>();
+  private lastConnection: PeerConnection | undefined;
+  private lastDra: Dra | undefined;
   private holdDownTimer: NodeJS.Timeout | undefined;
   private closing = false;
   private readonly holdDown: number;
@@ -109,7 +111,12 @@ export class DraPool extends EventEmitter<DraPoolEvents> {
   }
 
   draOf(connection: PeerConnection): Dra | undefined {
-    return this.byConnection.get(connection);
+    // Requests go out in runs on one connection: the last answer is the likely one (the map never changes).
+    if (connection === this.lastConnection) return this.lastDra;
+    const dra = this.byConnection.get(connection);
+    this.lastConnection = connection;
+    this.lastDra = dra;
+    return dra;
   }
 
   /** A usable DRA connection by priority and weight; undefined when no DRA is usable. */

@@ -41,6 +41,9 @@ export class LogicApps {
   private readonly byConnection = new Map<PeerConnection, LogicApp>();
   private readonly byHost = new Map<string, LogicApp>();
   private rr = 0;
+  /** The last lookup: requests come in runs from one connection (one received chunk), so most hit it. */
+  private lastConnection: PeerConnection | undefined;
+  private lastApp: LogicApp | undefined;
 
   add(app: LogicApp): void {
     this.byConnection.set(app.connection, app);
@@ -51,12 +54,19 @@ export class LogicApps {
     const app = this.byConnection.get(connection);
     if (app === undefined) return undefined;
     this.byConnection.delete(connection);
+    if (this.lastConnection === connection) this.lastConnection = this.lastApp = undefined;
     if (this.byHost.get(app.originHost) === app) this.byHost.delete(app.originHost);
     return app;
   }
 
   of(connection: PeerConnection): LogicApp | undefined {
-    return this.byConnection.get(connection);
+    if (connection === this.lastConnection) return this.lastApp;
+    const app = this.byConnection.get(connection);
+    if (app !== undefined) {
+      this.lastConnection = connection;
+      this.lastApp = app;
+    }
+    return app;
   }
 
   withHost(originHost: string): LogicApp | undefined {

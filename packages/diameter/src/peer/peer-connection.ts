@@ -31,6 +31,13 @@ import { PendingRequest, PendingRequests, type AnswerSink } from './pending-requ
 import { assertTransition, type PeerState } from './states.js';
 import { Watchdog, type WatchdogState } from './watchdog.js';
 
+/**
+ * Date.now() of the chunk whose messages are being handled, by any connection, else 0. Set and cleared around the
+ * synchronous handling of one chunk, so it never outlives it: a request forwarded from there (on another
+ * connection, as a relay does) takes its send time from it instead of reading the clock again.
+ */
+let handlingChunkReadAt = 0;
+
 /** The outbox's reusable join buffer: a flush larger than this gets a buffer of its own. */
 const SCRATCH_SIZE = 64 * 1024;
 
@@ -351,7 +358,9 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
     this.assertWritable();
     const id = this.hopByHop.take(this.pending);
     view.setHopByHopId(bytes, id);
-    const request = new PendingRequest<T>(id, timeoutMs, Date.now(), sink, token, bytes);
+    // Sent while a received chunk is handled (a relay forwarding what it just read): that chunk's time will do.
+    const sentAt = handlingChunkReadAt === 0 ? Date.now() : handlingChunkReadAt;
+    const request = new PendingRequest<T>(id, timeoutMs, sentAt, sink, token, bytes);
     this.pending.add(request as PendingRequest<unknown>);
     this.requestsSent++;
     this.write(bytes);
@@ -460,8 +469,10 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
     socket.on('data', (chunk: Buffer) => {
       if (socket !== this.socket) return;
       this.bytesReceived += chunk.length;
-      this.chunkWallAt = Date.now();
+      const wallAt = Date.now();
+      this.chunkWallAt = wallAt;
       this.chunkReadAt = performance.now();
+      handlingChunkReadAt = wallAt;
       try {
         framer.push(chunk);
       } catch (error) {
@@ -472,6 +483,8 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
           );
           this.fail('framing-error', error);
         } else throw error;
+      } finally {
+        handlingChunkReadAt = 0;
       }
     });
     socket.on('error', (error: Error) => {
