@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort, getJson, listening, run, type Proc } from './support/processes.js';
+import { freePort, getJson, listening, run, runSim, type Proc } from './support/processes.js';
 
 /**
  * Failover under load with real processes, as the acceptance check runs them: diameter-load at a fixed rate
@@ -25,14 +25,9 @@ function start(tool: Parameters<typeof run>[0], args: string[]): Proc {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function sim(port: number, name: string): Proc {
-  return start('diameter-dra-sim', [
-    '--listen',
-    `127.0.0.1:${port}`,
-    '--origin-host',
-    `${name}.peers.test`,
-    '--origin-realm',
-    'peers.test',
-  ]);
+  const p = runSim(port, name);
+  procs.push(p);
+  return p;
 }
 
 describe('gateway failover under load (real processes)', () => {

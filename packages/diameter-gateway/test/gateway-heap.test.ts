@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '@diam/diameter';
 import { runLoad } from '../src/tools/load.js';
-import { freePort, listening, run, type Proc } from './support/processes.js';
+import { freePort, listening, run, runSim, type Proc } from './support/processes.js';
 
 /**
  * The heap tuning of src/heap-tuning.ts, on the real gateway process. The state it prevents: after an idle spell
@@ -24,16 +24,7 @@ async function fullCollectionsUnderLoad(
   extraNodeArgs: string[],
 ): Promise<{ count: number; answered: number }> {
   const [simPort, gwPort] = [await freePort(), await freePort()];
-  const identity = ['--origin-realm', 'peers.test', '--log', 'warn'];
-  procs.push(
-    run('diameter-dra-sim', [
-      '--listen',
-      `127.0.0.1:${simPort}`,
-      '--origin-host',
-      'sim.peers.test',
-      ...identity,
-    ]),
-  );
+  procs.push(runSim(simPort, 'sim', ['--log', 'warn']));
   await listening(simPort);
   const gateway = run(
     'diameter-gateway',
@@ -44,9 +35,12 @@ async function fullCollectionsUnderLoad(
       'gw.peers.test',
       '--dra',
       `dra1=127.0.0.1:${simPort},priority=1`,
+      '--origin-realm',
+      'peers.test',
       '--metrics-listen',
       'off',
-      ...identity,
+      '--log',
+      'warn',
     ],
     ['--trace-gc', '--gc-memory-reducer-start-delay-ms=1000', ...extraNodeArgs],
   );

@@ -6,7 +6,7 @@ import {
   type FailureEvent,
 } from '@diam/diameter';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort, listening, run, type Proc } from './support/processes.js';
+import { freePort, listening, run, runSim, type Proc } from './support/processes.js';
 
 /** SIGTERM: stop accepting, finish what is in flight, DPR/DPA both ways, exit 0; a second signal exits at once. */
 const dict = defaultDictionary();
@@ -22,18 +22,7 @@ afterEach(async () => {
 
 async function setup(delay: string): Promise<{ gateway: Proc; port: number; app: PeerConnection }> {
   const [gwPort, simPort] = [await freePort(), await freePort()];
-  procs.push(
-    run('diameter-dra-sim', [
-      '--listen',
-      `127.0.0.1:${simPort}`,
-      '--origin-host',
-      'sim.peers.test',
-      '--origin-realm',
-      'peers.test',
-      '--delay',
-      delay,
-    ]),
-  );
+  procs.push(runSim(simPort, 'sim', ['--delay', delay]));
   await listening(simPort);
   const gateway = run('diameter-gateway', [
     '--listen',

@@ -35,6 +35,19 @@ export function run(
   };
 }
 
+/** `diameter-dra-sim` on 127.0.0.1:port as `<name>.peers.test`, realm peers.test, plus `extra` flags. */
+export function runSim(port: number, name = 'sim', extra: string[] = []): Proc {
+  return run('diameter-dra-sim', [
+    '--listen',
+    `127.0.0.1:${port}`,
+    '--origin-host',
+    `${name}.peers.test`,
+    '--origin-realm',
+    'peers.test',
+    ...extra,
+  ]);
+}
+
 export async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
