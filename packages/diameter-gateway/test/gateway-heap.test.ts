@@ -5,8 +5,8 @@ import { freePort, listening, run, runSim, type Proc } from './support/processes
 
 /**
  * The heap tuning of src/heap-tuning.ts, on the real gateway process. The state it prevents: after an idle spell
- * V8's memory reducer sets the old generation's limit to live + 16 MB, the young generation grows to 16 MB under
- * load, and from then on incremental marking starts after every scavenge (a mark-compact several times a second,
+ * V8's memory reducer leaves the old generation's limit at live + 16 MB or less, the young generation grows to
+ * 16 MB under load, and from then on incremental marking starts after every scavenge (a mark-compact several times a second,
  * each a pause of milliseconds). The memory reducer is made to run after 1 s instead of 8 s so the idle spell fits
  * in a test; `--heap-growing-percent=0` on node's command line turns the tuning off (the control case).
  */
