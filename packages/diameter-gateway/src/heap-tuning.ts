@@ -9,8 +9,8 @@ export const HEAP_GROWING_PERCENT = 300;
  * A relay's heap is small and steady (about 12 MB live) while it allocates fast in the young generation (per
  * message objects that die within a round trip). After a full collection V8 sets the next limit of the old
  * generation to live + 16 MB when its dynamic factor comes out low, and it starts incremental marking as soon as
- * the room left is not larger than the young generation, which reaches 16 MB under load. Room equal to the young
- * generation means marking starts after every scavenge: a mark-compact every 100-250 ms, each a 2-7 ms pause, and
+ * the room left is no larger than the young generation's capacity, which grows under load. Once they meet,
+ * marking starts after every scavenge: a mark-compact every 100-250 ms, each a 2-7 ms pause, and
  * the relay's p99 goes from about 2 ms to 10 ms. Whether a process falls into that state depended on its history
  * (an idle spell before the load was enough: V8's memory reducer then tightens the limit). A growing factor of 4
  * leaves room of three times the live size, far above the young generation.
