@@ -62,12 +62,15 @@ async function fullCollectionsUnderLoad(
 }
 
 describe('heap tuning (V8 flags set at start-up)', () => {
-  it('keeps full collections out of a loaded gateway after an idle spell; without it they come every scavenge', async () => {
+  it('keeps full collections out of a loaded gateway after an idle spell', async () => {
+    // The control case shows the state the tuning prevents; whether an untuned process falls into it depends on
+    // its history (it did in most runs here, 5-6 mark-compacts, and in one run under the full suite's load it did
+    // not), so its count is reported, not asserted.
     const untuned = await fullCollectionsUnderLoad(['--heap-growing-percent=0']);
     const tuned = await fullCollectionsUnderLoad([]);
+    console.log(`mark-compacts under load: untuned ${untuned.count}, tuned ${tuned.count}`);
     expect(untuned.answered).toBeGreaterThan(70_000);
     expect(tuned.answered).toBeGreaterThan(70_000);
-    expect(untuned.count).toBeGreaterThanOrEqual(3);
     expect(tuned.count).toBeLessThanOrEqual(1);
   }, 40_000);
 });
