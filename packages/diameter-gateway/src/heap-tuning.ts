@@ -19,8 +19,7 @@ export const HEAP_GROWING_PERCENT = 300;
  * started. An explicit --heap-growing-percent on the command line wins.
  */
 export function tuneHeapForRelaying(): void {
-  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
-  if (given.some((a) => a.startsWith('--heap-growing-percent') || a.startsWith('--heap_growing_percent')))
-    return;
+  // Node refuses this flag in NODE_OPTIONS, so node's own arguments are the only place a user can have set it.
+  if (process.execArgv.some((a) => /^--heap[-_]growing[-_]percent/.test(a))) return;
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }

@@ -32,11 +32,12 @@ import { assertTransition, type PeerState } from './states.js';
 import { Watchdog, type WatchdogState } from './watchdog.js';
 
 /**
- * Date.now() of the chunk whose messages are being handled, by any connection, else 0. Set and cleared around the
- * synchronous handling of one chunk, so it never outlives it: a request forwarded from there (on another
- * connection, as a relay does) takes its send time from it instead of reading the clock again.
+ * Date.now() when the chunk whose messages are being handled was read, by any connection, else 0. Set and cleared
+ * around the synchronous handling of one chunk, so it never outlives it. The watchdog, the RTT and a request
+ * forwarded from there (on another connection, as a relay does) take their time from it: a clock read costs
+ * ~80 ns (Date.now() goes through a runtime call), and a relayed request used to take seven of them.
  */
-let handlingChunkReadAt = 0;
+let chunkWallAt = 0;
 
 /** The outbox's reusable join buffer: a flush larger than this gets a buffer of its own. */
 const SCRATCH_SIZE = 64 * 1024;
@@ -177,12 +178,7 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
   private reconnects = 0;
   private rttMs = 0;
   private lastError: string | undefined;
-  /**
-   * When the chunk holding the messages being handled was read, on both clocks, read once per chunk rather than
-   * per message: a clock read costs ~80 ns here (Date.now() goes through a runtime call), and a relayed request
-   * used to take seven of them, about a tenth of the gateway's CPU.
-   */
-  private chunkWallAt = 0;
+  /** performance.now() when this connection last read a chunk (see readAt). */
   private chunkReadAt = 0;
 
   private readonly onFrameBound = (frame: Buffer): void => this.onFrame(frame);
@@ -359,7 +355,7 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
     const id = this.hopByHop.take(this.pending);
     view.setHopByHopId(bytes, id);
     // Sent while a received chunk is handled (a relay forwarding what it just read): that chunk's time will do.
-    const sentAt = handlingChunkReadAt === 0 ? Date.now() : handlingChunkReadAt;
+    const sentAt = chunkWallAt === 0 ? Date.now() : chunkWallAt;
     const request = new PendingRequest<T>(id, timeoutMs, sentAt, sink, token, bytes);
     this.pending.add(request as PendingRequest<unknown>);
     this.requestsSent++;
@@ -469,10 +465,8 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
     socket.on('data', (chunk: Buffer) => {
       if (socket !== this.socket) return;
       this.bytesReceived += chunk.length;
-      const wallAt = Date.now();
-      this.chunkWallAt = wallAt;
+      chunkWallAt = Date.now();
       this.chunkReadAt = performance.now();
-      handlingChunkReadAt = wallAt;
       try {
         framer.push(chunk);
       } catch (error) {
@@ -484,7 +478,7 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
           this.fail('framing-error', error);
         } else throw error;
       } finally {
-        handlingChunkReadAt = 0;
+        chunkWallAt = 0;
       }
     });
     socket.on('error', (error: Error) => {
@@ -673,7 +667,7 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
       return;
     }
     if (this.state !== 'OPEN' && this.state !== 'CLOSING') return;
-    this.watchdog.received(!isRequest && code === 280, this.chunkWallAt);
+    this.watchdog.received(!isRequest && code === 280, chunkWallAt);
     if (isRequest) {
       if (code === 280) this.answerDwr(frame);
       else if (code === 282) this.onDpr(frame);
@@ -699,7 +693,7 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
       return;
     }
     this.answersReceived++;
-    const rtt = this.chunkWallAt - request.sentAt;
+    const rtt = chunkWallAt - request.sentAt;
     this.rttMs = this.rttMs === 0 ? rtt : this.rttMs * 0.9 + rtt * 0.1;
     request.sink.answer(request.token, frame, request);
     if (this.state === 'CLOSING' && this.pending.size === 0) this.notifyDrained();
