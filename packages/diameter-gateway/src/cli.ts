@@ -27,7 +27,16 @@ export async function main(argv: string[]): Promise<void> {
   }
   const logger = pino({ name: 'diameter-gateway', level: config.log });
   for (const w of warnings) logger.warn(w);
-  const gateway = new Gateway(config, logger);
+  let gateway: Gateway;
+  try {
+    gateway = new Gateway(config, logger); // reads the TLS files: a bad one is a configuration error too
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`diameter-gateway: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals) => {
     signals++;

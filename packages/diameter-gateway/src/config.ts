@@ -40,6 +40,10 @@ export const GatewayDefaults = {
   maxWriteBuffer: 8 * 1024 * 1024,
   metricsListen: '127.0.0.1:9090',
   shutdownTimeout: 10_000,
+  /** Logic Apps connect with TLS from the first byte (RFC 6733 §13); needs tlsCert and tlsKey. */
+  listenTls: false,
+  /** Require and verify a client certificate from every Logic App (mutual TLS); needs tlsCa. */
+  tlsVerifyClients: false,
 } as const;
 
 const duration = () =>
@@ -63,6 +67,8 @@ const draSchema = z.object({
   port: z.number().int().min(1).max(65535),
   priority: z.number().int().min(1).default(1),
   weight: z.number().int().min(1).max(1000).default(100),
+  /** Dial this DRA with TLS, verifying its certificate (against tlsCa, else the system's CAs). */
+  tls: z.boolean().default(false),
 });
 export type DraConfig = z.infer<typeof draSchema>;
 
@@ -93,6 +99,12 @@ const schema = z.object({
   maxWriteBuffer: z.number().int().min(65536),
   metricsListen: z.union([hostPort, z.literal('off')]),
   shutdownTimeout: duration(),
+  listenTls: z.boolean(),
+  tlsVerifyClients: z.boolean(),
+  /** PEM files: our certificate and key (server side, and client side toward TLS DRAs), the CAs we trust. */
+  tlsCert: z.string().min(1).optional(),
+  tlsKey: z.string().min(1).optional(),
+  tlsCa: z.string().min(1).optional(),
 });
 export type GatewayConfig = z.infer<typeof schema>;
 
@@ -105,22 +117,24 @@ export class ConfigError extends Error {
   }
 }
 
-/** `name=host:port,priority=N,weight=W` (the flag form of one DRA). */
+const BOOLEAN_TEXT: Record<string, boolean> = { true: true, '1': true, false: false, '0': false };
+
+/** `name=host:port,priority=N,weight=W,tls` (the flag form of one DRA). */
 export function parseDraFlag(text: string): DraConfig {
   const [head, ...rest] = text.split(',');
   const m = /^([^=]+)=(.+):(\d+)$/.exec(head ?? '');
   if (m === null)
-    throw new ConfigError('dra', `"${text}" must look like name=host:port,priority=1,weight=100`);
+    throw new ConfigError('dra', `"${text}" must look like name=host:port,priority=1,weight=100,tls`);
   const dra: Record<string, unknown> = { name: m[1], host: m[2].replace(/^\[|\]$/g, ''), port: Number(m[3]) };
   for (const part of rest) {
     const [k, v] = part.split('=');
-    if ((k !== 'priority' && k !== 'weight') || v === undefined || !/^\d+$/.test(v)) {
+    if (k === 'tls' && (v === undefined || v in BOOLEAN_TEXT)) dra.tls = v === undefined || BOOLEAN_TEXT[v];
+    else if ((k === 'priority' || k === 'weight') && v !== undefined && /^\d+$/.test(v)) dra[k] = Number(v);
+    else
       throw new ConfigError(
         'dra',
-        `"${part}" in "${text}": only priority=N and weight=N may follow host:port`,
+        `"${part}" in "${text}": only priority=N, weight=N and tls[=true|false] may follow host:port`,
       );
-    }
-    dra[k] = Number(v);
   }
   const parsed = draSchema.safeParse(dra);
   if (!parsed.success)
@@ -160,6 +174,11 @@ const FLAGS = {
   'max-write-buffer': { type: 'string' },
   'metrics-listen': { type: 'string' },
   'shutdown-timeout': { type: 'string' },
+  'listen-tls': { type: 'boolean' },
+  'tls-verify-clients': { type: 'boolean' },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
+  'tls-ca': { type: 'string' },
   config: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -233,6 +252,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
     );
   }
   if (config.watchdogTimeout > config.watchdogInterval) config.watchdogTimeout = config.watchdogInterval;
+  checkTlsFields(config);
   const names = new Set<string>();
   for (const d of config.dras) {
     if (names.has(d.name)) throw new ConfigError('dra', `two DRAs are named ${d.name}`);
@@ -241,10 +261,33 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
   return { config, warnings, help: values.help === true };
 }
 
+const BOOLEAN = new Set(['logRequests', 'logResponses', 'listenTls', 'tlsVerifyClients']);
+
 function coerce(name: string, raw: string): unknown {
   if (NUMERIC.has(name)) return /^\d+$/.test(raw) ? Number(raw) : raw;
-  if (name === 'logRequests' || name === 'logResponses') return raw === 'true' || raw === '1';
+  if (BOOLEAN.has(name)) return raw === 'true' || raw === '1';
   return raw;
+}
+
+/** The TLS settings that only make sense together (the files themselves are read by tls-material.ts). */
+function checkTlsFields(config: GatewayConfig): void {
+  if ((config.tlsCert === undefined) !== (config.tlsKey === undefined))
+    throw new ConfigError(
+      config.tlsCert === undefined ? 'tlsCert' : 'tlsKey',
+      'tls-cert and tls-key go together (a certificate and its private key)',
+    );
+  if (config.listenTls && config.tlsCert === undefined)
+    throw new ConfigError(
+      'tlsCert',
+      'listen-tls needs tls-cert and tls-key (the certificate Logic Apps verify)',
+    );
+  if (config.tlsVerifyClients && !config.listenTls)
+    throw new ConfigError('tlsVerifyClients', 'verifying client certificates needs listen-tls');
+  if (config.tlsVerifyClients && config.tlsCa === undefined)
+    throw new ConfigError(
+      'tlsCa',
+      'tls-verify-clients needs tls-ca (the CAs that sign Logic App certificates)',
+    );
 }
 
 function valueAt(merged: Record<string, unknown>, dras: unknown, path: PropertyKey[]): unknown {
@@ -279,8 +322,8 @@ export const USAGE = `usage: diameter-gateway [flags]
   --origin-host NAME            our Origin-Host (default ${GatewayDefaults.originHost})
   --origin-realm NAME           our Origin-Realm (default ${GatewayDefaults.originRealm})
   --product NAME                Product-Name in CER/CEA (default ${GatewayDefaults.product})
-  --dra NAME=HOST:PORT[,priority=N][,weight=W]
-                                a DRA (repeatable; replaces --dra1-*/--dra2-*)
+  --dra NAME=HOST:PORT[,priority=N][,weight=W][,tls]
+                                a DRA (repeatable; replaces --dra1-*/--dra2-*); tls: dial it with TLS
   --dra1-host/--dra1-port, --dra2-host/--dra2-port
                                 the seed's two DRAs (default 127.0.0.1:3869 priority 1, 127.0.0.1:3870 priority 2)
   --conns-per-dra N             connections per DRA (default ${GatewayDefaults.connsPerDra})
@@ -296,6 +339,11 @@ export const USAGE = `usage: diameter-gateway [flags]
                                 HTTP /metrics /health /ready /stats (default ${GatewayDefaults.metricsListen})
   --log debug|info|warn|error   log level (default info); --log-requests, --log-responses
   --shutdown-timeout DUR        graceful shutdown deadline (default 10s)
+  --listen-tls                  Logic Apps connect with TLS (RFC 6733 §13, TLS from the first byte)
+  --tls-cert FILE, --tls-key FILE
+                                our certificate and key, PEM (server side; client side toward tls DRAs)
+  --tls-ca FILE                 CAs trusted for DRA and Logic App certificates, PEM (default: the system's)
+  --tls-verify-clients          require a client certificate signed by --tls-ca from every Logic App
   --config FILE                 YAML or JSON file with the same keys (e.g. origin-host, dras: [...])
 Environment: DIAMETER_GW_<FLAG> (e.g. DIAMETER_GW_ORIGIN_HOST), DIAMETER_GW_DRAS="a=h:p,priority=1;b=h:p"
 `;

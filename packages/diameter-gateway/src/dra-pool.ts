@@ -83,6 +83,8 @@ export class DraPool extends EventEmitter<DraPoolEvents> {
     this.dras = configs.map((c) => {
       const pool = new ConnectionPool({
         ...peer,
+        // `peer.tls` holds the client-side TLS options; only DRAs marked tls are dialled with them.
+        tls: c.tls ? (peer.tls ?? true) : undefined,
         host: c.host,
         port: c.port,
         name: c.name,

@@ -16,6 +16,7 @@ import { LogicApp, LogicApps } from './logic-apps.js';
 import { MessageLog } from './message-log.js';
 import { startHttpEndpoints } from './metrics.js';
 import { Relay } from './relay.js';
+import { loadTlsMaterial } from './tls-material.js';
 
 /**
  * The gateway (diameter-gateway.md): Logic Apps connect to its server side; their requests are relayed to the
@@ -40,6 +41,7 @@ export class Gateway {
     this.config = config;
     this.logger = logger;
     this.dictionary = dictionary;
+    const tls = loadTlsMaterial(config);
     const identity = {
       originHost: config.originHost,
       originRealm: config.originRealm,
@@ -69,6 +71,7 @@ export class Gateway {
         requestTimeout: config.sessionTimeout,
         healthLogInterval: 30_000,
         dictionary,
+        tls: tls.client,
       },
       config.connsPerDra,
       config.failbackHoldDown,
@@ -96,6 +99,7 @@ export class Gateway {
       dictionary,
       logger,
       requestHandler: this.relay,
+      ...(tls.server !== undefined && { tlsServer: tls.server }),
     });
     this.server.on('peer', (connection) => this.logicAppUp(connection));
     this.server.on('refused', (e) => this.logger.warn(e, 'Logic App refused'));

@@ -28,8 +28,8 @@ describe('gateway configuration', () => {
     expect(config.maxConnections).toBe(1000);
     expect(config.connsPerDra).toBe(1);
     expect(config.dras).toEqual([
-      { name: 'DRA-1', host: '127.0.0.1', port: 3869, priority: 1, weight: 100 },
-      { name: 'DRA-2', host: '127.0.0.1', port: 3870, priority: 2, weight: 100 },
+      { name: 'DRA-1', host: '127.0.0.1', port: 3869, priority: 1, weight: 100, tls: false },
+      { name: 'DRA-2', host: '127.0.0.1', port: 3870, priority: 2, weight: 100, tls: false },
     ]);
     expect(GatewayDefaults.product).toBe('Diameter-Gateway');
   });
@@ -79,7 +79,7 @@ describe('gateway configuration', () => {
   it('names the field of every bad value', () => {
     expect(error(['--session-timeout', 'soon']).message).toMatch(/sessionTimeout.*"soon" is not a duration/);
     expect(error(['--dra', 'nohostport']).field).toBe('dra');
-    expect(error(['--dra', 'a=h:1,prio=2']).message).toMatch(/only priority=N and weight=N/);
+    expect(error(['--dra', 'a=h:1,prio=2']).message).toMatch(/only priority=N, weight=N and tls/);
     expect(error(['--listen', 'nowhere']).field).toBe('listen');
     expect(error(['--listen', '127.0.0.1:99999']).message).toMatch(/listen: port must be 0-65535/);
     expect(error(['--metrics-listen', '127.0.0.1:70000']).field).toBe('metricsListen');

@@ -9,29 +9,11 @@ import {
   type Message,
 } from '@diam/diameter';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Harness, recordingDra } from './support/gateway-harness.js';
+import { ccr, Harness, recordingDra } from './support/gateway-harness.js';
 
 const dict = defaultDictionary();
 const h = new Harness();
 afterEach(() => h.cleanup());
-
-function ccr(session: string, extra: Record<string, unknown> = {}): Message {
-  return buildMessage(
-    dict,
-    'CCR',
-    {
-      'Session-Id': session,
-      'Origin-Host': 'app1.apps.test',
-      'Origin-Realm': 'apps.test',
-      'Destination-Realm': 'peers.test',
-      'Auth-Application-Id': 16777238,
-      'CC-Request-Type': 'INITIAL_REQUEST',
-      'CC-Request-Number': 0,
-      ...extra,
-    } as never,
-    { applicationId: 16777238 },
-  );
-}
 
 describe('gateway relay', () => {
   it('remaps Hop-by-Hop, keeps End-to-End, forwards the bytes unchanged but for Route-Record, restores the answer', async () => {

@@ -1,10 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseDuration as parseDurationText } from '../duration.js';
 import { tuneHeapForRelaying } from '../heap-tuning.js';
 
 /**
  * What the tools' command lines share: strict flag parsing (a bad flag exits 2 naming it), durations (`500ms`,
- * `2s`, `1m`, plain ms), `host:port`, and a levelled logger on stderr that fits the library's Logger interface.
+ * `2s`, `1m`, plain ms), `host:port`, PEM files, and a levelled logger on stderr that fits the library's Logger interface.
  */
 
 /** A command-line mistake: the CLI prints it and exits 2. */
@@ -52,6 +53,18 @@ export function parseHostPort(flag: string, text: string): { host: string; port:
   const port = Number(m[3]);
   if (port > 65535) throw new UsageError(`${flag}: port out of range: ${port}`);
   return { host, port };
+}
+
+/** A PEM file named by a flag (a certificate, key or CA bundle), or a UsageError naming the flag. */
+export function readPemFile(flag: string, path: string): Buffer {
+  let data: Buffer;
+  try {
+    data = readFileSync(path);
+  } catch (error) {
+    throw new UsageError(`${flag}: cannot read ${path}: ${(error as Error).message}`);
+  }
+  if (!data.includes('-----BEGIN ')) throw new UsageError(`${flag}: ${path} holds no PEM block`);
+  return data;
 }
 
 export function requireIdentity(flag: string, value: string | undefined): string {

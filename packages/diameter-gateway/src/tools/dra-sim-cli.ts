@@ -6,6 +6,7 @@ import {
   parseInteger,
   parseLogLevel,
   parseNumber,
+  readPemFile,
   requireIdentity,
   runCli,
   stderrLogger,
@@ -22,6 +23,8 @@ const USAGE = `usage: diameter-dra-sim --listen HOST:PORT --origin-host HOST --o
   --originate KIND:RATE  originate requests toward every connected peer, RATE per second per peer
                          (KIND: ${ORIGINATE_KINDS.join(', ')}; Destination-Host = the peer's Origin-Host)
   --watchdog-interval D  Tw (default 30s)
+  --tls-cert FILE --tls-key FILE
+                         listen with TLS (RFC 6733 §13), presenting this certificate (PEM)
   --log LEVEL            debug, info, warn, error, silent (default info)
   -h, --help`;
 
@@ -44,6 +47,8 @@ async function main(): Promise<number | void> {
     'drop-rate': { type: 'string' },
     originate: { type: 'string' },
     'watchdog-interval': { type: 'string' },
+    'tls-cert': { type: 'string' },
+    'tls-key': { type: 'string' },
     log: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -57,6 +62,15 @@ async function main(): Promise<number | void> {
   const originRealm = requireIdentity('--origin-realm', values['origin-realm']);
   const level = values.log !== undefined ? parseLogLevel('--log', values.log) : 'info';
   const logger = stderrLogger('dra-sim', level);
+  if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined))
+    throw new UsageError('--tls-cert and --tls-key go together');
+  const tls =
+    values['tls-cert'] !== undefined && values['tls-key'] !== undefined
+      ? {
+          cert: readPemFile('--tls-cert', values['tls-cert']),
+          key: readPemFile('--tls-key', values['tls-key']),
+        }
+      : undefined;
   const sim = await startDraSim({
     host,
     port,
@@ -82,9 +96,12 @@ async function main(): Promise<number | void> {
       values['watchdog-interval'] !== undefined
         ? parseDuration('--watchdog-interval', values['watchdog-interval'])
         : undefined,
+    tls,
     logger,
   });
-  process.stdout.write(`diameter-dra-sim listening on ${sim.host}:${sim.port} as ${originHost}\n`);
+  process.stdout.write(
+    `diameter-dra-sim listening on ${sim.host}:${sim.port}${tls ? ' (TLS)' : ''} as ${originHost}\n`,
+  );
 
   let stopping = false;
   const stop = (signal: string): void => {

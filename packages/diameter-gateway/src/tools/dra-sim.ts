@@ -1,3 +1,4 @@
+import type { TlsOptions } from 'node:tls';
 import {
   buildMessage,
   DiameterServer,
@@ -49,6 +50,8 @@ export interface DraSimOptions {
   dropRate?: number;
   originate?: OriginateOptions;
   watchdogInterval?: number;
+  /** Listen with TLS from the first byte (node:tls server options: at least cert and key). */
+  tls?: TlsOptions;
   logger?: Logger;
   /** Random numbers for the failure and drop decisions (tests pass a seeded one). Default Math.random. */
   random?: () => number;
@@ -213,6 +216,7 @@ export async function startDraSim(options: DraSimOptions): Promise<DraSim> {
     requestHandler,
     logger,
     ...(options.watchdogInterval !== undefined && { watchdogInterval: options.watchdogInterval }),
+    ...(options.tls !== undefined && { tlsServer: options.tls }),
   });
   server.on('peer', (c) => {
     counters.peersOpened++;

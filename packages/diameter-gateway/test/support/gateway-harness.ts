@@ -1,10 +1,13 @@
 import {
+  buildMessage,
   decodeMessage,
+  defaultDictionary,
   DiameterServer,
   messageHandler,
   parsePeerConfig,
   PeerConnection,
   silentLogger,
+  type Message,
   type MessageHandler,
   type PeerConfigInput,
   type RequestHandler,
@@ -45,7 +48,12 @@ export class Harness {
     return { server, port };
   }
 
-  async gateway(dras: string[], extra: string[] = []): Promise<{ gateway: Gateway; port: number }> {
+  /** A gateway in this process (silent, Tw 1 s, session timeout 2 s); by default resolves once a DRA is OKAY. */
+  async gateway(
+    dras: string[],
+    extra: string[] = [],
+    waitReady = true,
+  ): Promise<{ gateway: Gateway; port: number }> {
     const { config } = loadConfig([
       '--listen',
       '127.0.0.1:0',
@@ -67,7 +75,7 @@ export class Harness {
     const gateway = new Gateway(config, silentLogger);
     const { diameter } = await gateway.start();
     this.defer(() => gateway.stop(200));
-    while (!gateway.isReady()) await new Promise((r) => setTimeout(r, 10));
+    while (waitReady && !gateway.isReady()) await new Promise((r) => setTimeout(r, 10));
     return { gateway, port: diameter.port };
   }
 
@@ -106,4 +114,23 @@ export function recordingDra(received: Buffer[] = []): { handler: RequestHandler
       },
     },
   };
+}
+
+/** A Gx CCR-Initial from app1.apps.test toward realm peers.test (`extra` AVPs added or replacing). */
+export function ccr(session: string, extra: Record<string, unknown> = {}): Message {
+  return buildMessage(
+    defaultDictionary(),
+    'CCR',
+    {
+      'Session-Id': session,
+      'Origin-Host': 'app1.apps.test',
+      'Origin-Realm': 'apps.test',
+      'Destination-Realm': 'peers.test',
+      'Auth-Application-Id': 16777238,
+      'CC-Request-Type': 'INITIAL_REQUEST',
+      'CC-Request-Number': 0,
+      ...extra,
+    } as never,
+    { applicationId: 16777238 },
+  );
 }

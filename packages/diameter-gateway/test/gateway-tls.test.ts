@@ -1,0 +1,191 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { selfSignedCertificate } from '../../diameter/test/support/certificate.js';
+import { ConfigError, loadConfig } from '../src/config.js';
+import { loadTlsMaterial } from '../src/tls-material.js';
+import { ccr, Harness } from './support/gateway-harness.js';
+import { freePort, listening, run, runSim, type Proc } from './support/processes.js';
+
+/**
+ * TLS on both sides of the gateway (RFC 6733 §13, TLS from the first byte): a Logic App over TLS, a DRA — the real
+ * `diameter-dra-sim` process — over TLS, certificates verified each way; and the configuration mistakes that must
+ * stop the start with the field named.
+ */
+const dir = mkdtempSync(join(tmpdir(), 'gw-tls-'));
+mkdirSync(join(dir, 'other'));
+// One certificate for 127.0.0.1 serves as the gateway's, the simulator's and the Logic App's, and as the CA.
+const pki = selfSignedCertificate(dir, 'peers.test', ['DNS:localhost', 'IP:127.0.0.1']);
+// A certificate nobody trusts.
+const stranger = selfSignedCertificate(join(dir, 'other'), 'stranger.test', ['IP:127.0.0.1']);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const h = new Harness();
+const procs: Proc[] = [];
+afterEach(async () => {
+  await h.cleanup();
+  for (const p of procs.splice(0)) {
+    p.signal('SIGKILL');
+    await p.exited;
+  }
+});
+
+async function tlsSim(): Promise<number> {
+  const port = await freePort();
+  const sim = runSim(port, 'sim', ['--tls-cert', pki.cert, '--tls-key', pki.key, '--log', 'warn']);
+  procs.push(sim);
+  await listening(port);
+  return port;
+}
+
+const read = (path: string) => readFileSync(path);
+
+describe('gateway over TLS', () => {
+  it('relays a Logic App on TLS to a DRA on TLS; a plain TCP client gets nothing and the gateway goes on', async () => {
+    const simPort = await tlsSim();
+    const { gateway, port } = await h.gateway(
+      [`dra1=127.0.0.1:${simPort},priority=1,tls`],
+      ['--listen-tls', '--tls-cert', pki.cert, '--tls-key', pki.key, '--tls-ca', pki.cert],
+    );
+    const app = await h.logicApp(port, 'app1.apps.test', { tls: { ca: read(pki.cert) } });
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => app.request(ccr(`app1;${i}`))));
+    expect(answers.map((a) => a.get('Result-Code'))).toEqual(Array(50).fill(2001));
+    expect(answers[7]!.get('Session-Id')).toBe('app1;7');
+    expect(answers[7]!.get('Origin-Host')).toBe('sim.peers.test');
+
+    // Plain Diameter bytes on the TLS port: the handshake fails, the socket is closed, nothing is answered.
+    const plain = net.connect(port, '127.0.0.1');
+    const closed = new Promise<Buffer>((resolve) => {
+      const got: Buffer[] = [];
+      plain.on('data', (d: Buffer) => got.push(d));
+      plain.on('close', () => resolve(Buffer.concat(got)));
+      plain.on('error', () => undefined);
+    });
+    plain.write(diameterHeader());
+    const reply = await closed;
+    // Whatever came back (a TLS alert at most) is not a Diameter message.
+    expect(reply.length === 0 || reply[0] !== 1).toBe(true);
+
+    const after = await app.request(ccr('app1;after'));
+    expect(after.get('Result-Code')).toBe(2001);
+    expect(gateway.dras.dras[0]!.up).toBe(true);
+  });
+
+  it('with --tls-verify-clients, admits a Logic App whose certificate the CA signed and refuses one without', async () => {
+    const simPort = await tlsSim();
+    const { port } = await h.gateway(
+      [`dra1=127.0.0.1:${simPort},priority=1,tls`],
+      [
+        '--listen-tls',
+        '--tls-verify-clients',
+        '--tls-cert',
+        pki.cert,
+        '--tls-key',
+        pki.key,
+        '--tls-ca',
+        pki.cert,
+      ],
+    );
+    const trusted = await h.logicApp(port, 'app1.apps.test', {
+      tls: { ca: read(pki.cert), cert: read(pki.cert), key: read(pki.key) },
+    });
+    expect((await trusted.request(ccr('mtls;1'))).get('Result-Code')).toBe(2001);
+
+    await expect(
+      h.logicApp(port, 'app2.apps.test', { tls: { ca: read(pki.cert) }, connectTimeout: 2000 }),
+    ).rejects.toThrow();
+    await expect(
+      h.logicApp(port, 'app3.apps.test', {
+        tls: { ca: read(pki.cert), cert: read(stranger.cert), key: read(stranger.key) },
+        connectTimeout: 2000,
+      }),
+    ).rejects.toThrow();
+    expect((await trusted.request(ccr('mtls;2'))).get('Result-Code')).toBe(2001);
+  });
+
+  it('does not dial a DRA whose certificate it cannot verify: the request gets 3002, not silence', async () => {
+    const simPort = await tlsSim();
+    // Trusting only the stranger's certificate, the simulator's does not verify.
+    const { gateway, port } = await h.gateway(
+      [`dra1=127.0.0.1:${simPort},priority=1,tls`],
+      ['--tls-ca', stranger.cert],
+      false,
+    );
+    const failure = await new Promise<Error>((resolve) =>
+      gateway.dras.once('failure', (e) => resolve(e.cause)),
+    );
+    expect(failure.message).toMatch(/certificate/i);
+    const app = await h.logicApp(port, 'app1.apps.test');
+    const answer = await app.request(ccr('untrusted;1'));
+    expect(answer.get('Result-Code')).toBe(3002);
+    expect(gateway.isReady()).toBe(false);
+  });
+});
+
+function diameterHeader(): Buffer {
+  // A Diameter header's first bytes: version 1, a length; a TLS server reads it as a broken ClientHello.
+  return Buffer.from([1, 0, 0, 20, 0x80, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1]);
+}
+
+describe('TLS configuration is checked at start-up, naming the field', () => {
+  const base = ['--dra', 'dra1=127.0.0.1:3869'];
+  const error = (args: string[]): ConfigError => {
+    try {
+      const { config } = loadConfig([...base, ...args], {});
+      loadTlsMaterial(config);
+    } catch (e) {
+      if (e instanceof ConfigError) return e;
+      throw e;
+    }
+    throw new Error(`accepted: ${args.join(' ')}`);
+  };
+
+  it('refuses missing, mismatched and wrong files, and settings that need each other', () => {
+    expect(error(['--listen-tls']).field).toBe('tlsCert');
+    expect(error(['--tls-cert', pki.cert]).field).toBe('tlsKey');
+    expect(error(['--tls-verify-clients', '--tls-cert', pki.cert, '--tls-key', pki.key]).field).toBe(
+      'tlsVerifyClients',
+    );
+    expect(
+      error(['--listen-tls', '--tls-verify-clients', '--tls-cert', pki.cert, '--tls-key', pki.key]).field,
+    ).toBe('tlsCa');
+    const missing = error(['--tls-cert', join(dir, 'nope.pem'), '--tls-key', pki.key]);
+    expect(missing.field).toBe('tlsCert');
+    expect(missing.message).toContain('nope.pem');
+    const mismatch = error(['--tls-cert', pki.cert, '--tls-key', stranger.key]);
+    expect(mismatch.field).toBe('tlsKey');
+    expect(mismatch.message).toMatch(/mismatch/);
+    expect(error(['--tls-ca', pki.key]).field).toBe('tlsCa'); // a key is not a CA bundle
+    const garbage = join(dir, 'garbage.pem');
+    writeFileSync(garbage, '-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n');
+    expect(error(['--tls-cert', garbage, '--tls-key', pki.key]).field).toBe('tlsCert');
+    expect(() => loadConfig(['--dra', 'dra1=127.0.0.1:3869,tls=maybe'], {})).toThrow(/tls\[=true\|false\]/);
+    expect(loadConfig(['--dra', 'dra1=127.0.0.1:3869,tls=false'], {}).config.dras[0]!.tls).toBe(false);
+    expect(
+      loadConfig([], {
+        DIAMETER_GW_LISTEN_TLS: 'true',
+        DIAMETER_GW_TLS_CERT: pki.cert,
+        DIAMETER_GW_TLS_KEY: pki.key,
+      }).config.listenTls,
+    ).toBe(true);
+  });
+
+  it('the gateway executable exits 2 with the field in its message', async () => {
+    const gw = run('diameter-gateway', [
+      '--listen',
+      '127.0.0.1:0',
+      '--metrics-listen',
+      'off',
+      ...base,
+      '--tls-cert',
+      pki.cert,
+      '--tls-key',
+      stranger.key,
+    ]);
+    procs.push(gw);
+    expect(await gw.exited).toBe(2);
+    expect(gw.output()).toMatch(/invalid configuration: tlsKey: .*mismatch/);
+  });
+});
