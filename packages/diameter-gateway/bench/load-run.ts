@@ -1,13 +1,15 @@
 /**
  * One measured load, in its own process (spawned by bench/gateway.ts): the generator of `diameter-load`
  * (runLoad, Gx CCR-Initial, one connection) first runs a warm-up with the same settings, then the measured run;
- * the last line of stdout is the measured LoadResult as JSON. Warming up in the same process warms the
- * generator's JIT as well as the target's, so the first milliseconds of a cold process do not land in the p99.
+ * the last line of stdout is the measured LoadResult as JSON, with the run's latency histogram in `histogram` (a
+ * SparseHistogram, for the caller to pool runs). Warming up in the same process warms the generator's JIT as
+ * well as the target's, so the first milliseconds of a cold process do not land in the p99.
  *
  * argv[2]: JSON {host, port, window, durationMs, warmupMs, rate?}
  */
 import { silentLogger } from '@diam/diameter';
 import { tuneHeapForRelaying } from '../src/heap-tuning.js';
+import { LatencyHistogram } from '../src/latency-histogram.js';
 import { loadFailed, runLoad, type LoadOptions } from '../src/tools/load.js';
 
 tuneHeapForRelaying();
@@ -48,6 +50,7 @@ if (job.warmupMs > 0) {
     process.exit(1);
   }
 }
-const result = await runLoad({ ...base, durationMs: job.durationMs });
-process.stdout.write(`${JSON.stringify(result)}\n`);
+const histogram = new LatencyHistogram();
+const result = await runLoad({ ...base, durationMs: job.durationMs, histogram });
+process.stdout.write(`${JSON.stringify({ ...result, histogram: histogram.toSparse() })}\n`);
 process.exit(loadFailed(result) ? 1 : 0);

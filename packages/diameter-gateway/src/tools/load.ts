@@ -61,6 +61,12 @@ export interface LoadOptions {
   /** Aborting stops sending; requests in flight are still waited for. */
   signal?: AbortSignal;
   logger?: Logger;
+  /**
+   * Record every answered request's latency into this histogram (the caller reads or merges it afterwards). It is
+   * the run's own histogram, which the result's latency figures are read from: pass an empty one for them to
+   * describe this run alone.
+   */
+  histogram?: LatencyHistogram;
 }
 
 export interface LoadProgress {
@@ -130,7 +136,7 @@ export function answerResultCode(answer: Buffer): number {
 
 /** The state of one run, shared by its lanes. */
 class Run {
-  readonly total = new LatencyHistogram();
+  readonly total: LatencyHistogram;
   readonly interval = new LatencyHistogram();
   readonly resultCodes = new Map<number, number>();
   readonly template: RequestTemplate;
@@ -152,7 +158,8 @@ class Run {
   onIdle: (() => void) | undefined;
   onStop: (() => void) | undefined;
 
-  constructor(template: RequestTemplate, timeoutMs: number, limit: number) {
+  constructor(template: RequestTemplate, timeoutMs: number, limit: number, total = new LatencyHistogram()) {
+    this.total = total;
     this.template = template;
     this.timeoutMs = timeoutMs;
     this.limit = limit;
@@ -306,7 +313,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     destinationRealm: options.destinationRealm ?? options.originRealm,
     destinationHost: options.destinationHost,
   });
-  const run = new Run(template, timeoutMs, limit);
+  const run = new Run(template, timeoutMs, limit, options.histogram);
 
   // Requests the target sends us (a DRA-initiated RAR, say) get 2001.
   const answerer = new RawAnswerer(options.originHost, options.originRealm);
