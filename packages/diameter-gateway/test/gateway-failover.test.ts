@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort, getJson, listening, run, runSim, type Proc } from './support/processes.js';
+import {
+  freePort,
+  getJson,
+  listening,
+  runGateway,
+  runLoadTool,
+  runSim,
+  type Proc,
+} from './support/processes.js';
 
 /**
  * Failover under load with real processes, as the acceptance check runs them: diameter-load at a fixed rate
@@ -15,12 +23,6 @@ afterEach(async () => {
     await p.exited;
   }
 });
-
-function start(tool: Parameters<typeof run>[0], args: string[]): Proc {
-  const p = run(tool, args);
-  procs.push(p);
-  return p;
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -41,32 +43,27 @@ describe('gateway failover under load (real processes)', () => {
     let dra1 = sim(dra1Port, 'dra1');
     sim(dra2Port, 'dra2');
     await Promise.all([listening(dra1Port), listening(dra2Port)]);
-    const gateway = start('diameter-gateway', [
-      '--listen',
-      `127.0.0.1:${gwPort}`,
-      '--origin-host',
-      'gw.peers.test',
-      '--origin-realm',
-      'peers.test',
-      '--dra',
-      `dra1=127.0.0.1:${dra1Port},priority=1`,
-      '--dra',
-      `dra2=127.0.0.1:${dra2Port},priority=2`,
-      '--session-timeout',
-      '2s',
-      '--watchdog-interval',
-      '1s',
-      '--failback-hold-down',
-      '500ms',
-      '--reconnect-interval',
-      '200ms',
-      '--max-reconnect-delay',
-      '1s',
-      '--metrics-listen',
-      `127.0.0.1:${metricsPort}`,
-      '--log',
-      'warn',
-    ]);
+    const gateway = runGateway(
+      gwPort,
+      [`dra1=127.0.0.1:${dra1Port},priority=1`, `dra2=127.0.0.1:${dra2Port},priority=2`],
+      [
+        '--session-timeout',
+        '2s',
+        '--watchdog-interval',
+        '1s',
+        '--failback-hold-down',
+        '500ms',
+        '--reconnect-interval',
+        '200ms',
+        '--max-reconnect-delay',
+        '1s',
+        '--metrics-listen',
+        `127.0.0.1:${metricsPort}`,
+        '--log',
+        'warn',
+      ],
+    );
+    procs.push(gateway);
     await listening(gwPort);
     const stats = () =>
       getJson(metricsPort, '/stats') as Promise<{
@@ -75,13 +72,7 @@ describe('gateway failover under load (real processes)', () => {
       }>;
     while ((await stats()).dra_pool.active_priority !== 1) await sleep(50);
 
-    const load = start('diameter-load', [
-      '--target',
-      `127.0.0.1:${gwPort}`,
-      '--origin-host',
-      'load.peers.test',
-      '--origin-realm',
-      'peers.test',
+    const load = runLoadTool(gwPort, 'load', [
       '--app',
       'gx',
       '--duration',
@@ -95,6 +86,7 @@ describe('gateway failover under load (real processes)', () => {
       '--json',
       '--quiet',
     ]);
+    procs.push(load);
     const timeline: string[] = [];
     const note = async (what: string) => {
       const s = await stats();

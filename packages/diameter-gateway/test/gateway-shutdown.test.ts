@@ -6,7 +6,7 @@ import {
   type FailureEvent,
 } from '@diam/diameter';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort, listening, run, runSim, type Proc } from './support/processes.js';
+import { freePort, listening, runGateway, runSim, type Proc } from './support/processes.js';
 
 /** SIGTERM: stop accepting, finish what is in flight, DPR/DPA both ways, exit 0; a second signal exits at once. */
 const dict = defaultDictionary();
@@ -24,22 +24,11 @@ async function setup(delay: string): Promise<{ gateway: Proc; port: number; app:
   const [gwPort, simPort] = [await freePort(), await freePort()];
   procs.push(runSim(simPort, 'sim', ['--delay', delay]));
   await listening(simPort);
-  const gateway = run('diameter-gateway', [
-    '--listen',
-    `127.0.0.1:${gwPort}`,
-    '--origin-host',
-    'gw.peers.test',
-    '--origin-realm',
-    'peers.test',
-    '--dra',
-    `dra1=127.0.0.1:${simPort},priority=1`,
-    '--metrics-listen',
-    'off',
-    '--log',
-    'warn',
-    '--shutdown-timeout',
-    '3s',
-  ]);
+  const gateway = runGateway(
+    gwPort,
+    [`dra1=127.0.0.1:${simPort},priority=1`],
+    ['--metrics-listen', 'off', '--log', 'warn', '--shutdown-timeout', '3s'],
+  );
   procs.push(gateway);
   await listening(gwPort);
   const app = new PeerConnection({

@@ -7,7 +7,16 @@ import { selfSignedCertificate } from '../../diameter/test/support/certificate.j
 import { ConfigError, loadConfig } from '../src/config.js';
 import { loadTlsMaterial } from '../src/tls-material.js';
 import { ccr, Harness } from './support/gateway-harness.js';
-import { freePort, listening, run, runSim, type Proc } from './support/processes.js';
+import {
+  freePort,
+  listening,
+  ready,
+  run,
+  runGateway,
+  runLoadTool,
+  runSim,
+  type Proc,
+} from './support/processes.js';
 
 /**
  * TLS on both sides of the gateway (RFC 6733 §13, TLS from the first byte): a Logic App over TLS, a DRA — the real
@@ -128,6 +137,64 @@ function diameterHeader(): Buffer {
   // A Diameter header's first bytes: version 1, a length; a TLS server reads it as a broken ClientHello.
   return Buffer.from([1, 0, 0, 20, 0x80, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1]);
 }
+
+describe('the executables over TLS, as an operator runs them', () => {
+  it('diameter-load --tls-ca → diameter-gateway --listen-tls → diameter-dra-sim --tls-cert: every request 2001', async () => {
+    const simPort = await tlsSim();
+    const gwPort = await freePort();
+    const metricsPort = await freePort();
+    const gw = runGateway(
+      gwPort,
+      [`dra1=127.0.0.1:${simPort},priority=1,tls`],
+      [
+        '--tls-ca',
+        pki.cert,
+        '--listen-tls',
+        '--tls-cert',
+        pki.cert,
+        '--tls-key',
+        pki.key,
+        '--metrics-listen',
+        `127.0.0.1:${metricsPort}`,
+        '--log',
+        'warn',
+      ],
+    );
+    procs.push(gw);
+    await ready(metricsPort);
+    const load = runLoadTool(gwPort, 'load', [
+      '--requests',
+      '2000',
+      '--window',
+      '32',
+      '--tls-ca',
+      pki.cert,
+      '--json',
+      '--quiet',
+    ]);
+    procs.push(load);
+    const code = await load.exited;
+    const result = JSON.parse(load.output().trim().split('\n').pop()!) as Record<string, unknown>;
+    expect({ code, codes: result.result_codes, unanswered: result.unanswered }).toEqual({
+      code: 0,
+      codes: { '2001': 2000 },
+      unanswered: 0,
+    });
+
+    // Without the CA, the load tool does not trust the gateway: it says so and exits non-zero.
+    const untrusting = runLoadTool(gwPort, 'load2', [
+      '--requests',
+      '10',
+      '--tls',
+      '--timeout',
+      '1s',
+      '--quiet',
+    ]);
+    procs.push(untrusting);
+    expect(await untrusting.exited).not.toBe(0);
+    expect(untrusting.output()).toMatch(/certificate/i);
+  });
+});
 
 describe('TLS configuration is checked at start-up, naming the field', () => {
   const base = ['--dra', 'dra1=127.0.0.1:3869'];

@@ -5,6 +5,7 @@ import {
   parseInteger,
   parseLogLevel,
   parseNumber,
+  readPemFile,
   requireIdentity,
   runCli,
   stderrLogger,
@@ -24,6 +25,10 @@ const USAGE = `usage: diameter-load --target HOST:PORT --origin-host HOST --orig
   --timeout D              answer timeout per request (500ms, 2s; a bare number is ms; default 5s)
   --destination-realm R    default: the origin realm
   --destination-host H     default: none
+  --tls                    connect with TLS (RFC 6733 §13), verifying the target against the system's CAs
+  --tls-ca FILE            ... against these CAs instead (PEM; implies --tls)
+  --tls-cert FILE --tls-key FILE
+                           present this client certificate (PEM; implies --tls)
   --json                   print the result as one JSON object on the last line of stdout
   --quiet                  no progress line on stderr
   --log LEVEL              debug, info, warn, error, silent (default warn)
@@ -44,6 +49,10 @@ async function main(): Promise<number> {
     rate: { type: 'string' },
     connections: { type: 'string' },
     timeout: { type: 'string' },
+    tls: { type: 'boolean' },
+    'tls-ca': { type: 'string' },
+    'tls-cert': { type: 'string' },
+    'tls-key': { type: 'string' },
     json: { type: 'boolean' },
     quiet: { type: 'boolean' },
     log: { type: 'string' },
@@ -63,6 +72,16 @@ async function main(): Promise<number> {
   const level = values.log !== undefined ? parseLogLevel('--log', values.log) : 'warn';
   const logger = stderrLogger('load', level);
   const quiet = values.quiet === true;
+  if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined))
+    throw new UsageError('--tls-cert and --tls-key go together');
+  const useTls = values.tls === true || values['tls-ca'] !== undefined || values['tls-cert'] !== undefined;
+  const tls = useTls
+    ? {
+        ...(values['tls-ca'] !== undefined && { ca: readPemFile('--tls-ca', values['tls-ca']) }),
+        ...(values['tls-cert'] !== undefined && { cert: readPemFile('--tls-cert', values['tls-cert']) }),
+        ...(values['tls-key'] !== undefined && { key: readPemFile('--tls-key', values['tls-key']) }),
+      }
+    : undefined;
 
   const controller = new AbortController();
   const interrupt = (): void => {
@@ -90,6 +109,7 @@ async function main(): Promise<number> {
         ? parseInteger('--connections', values.connections, 1, 10_000)
         : undefined,
     timeoutMs: values.timeout !== undefined ? parseDuration('--timeout', values.timeout) : undefined,
+    tls,
     onProgress: quiet ? undefined : (p) => process.stderr.write(`${progressLine(p)}\n`),
     signal: controller.signal,
     logger,

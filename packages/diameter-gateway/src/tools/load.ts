@@ -1,3 +1,4 @@
+import type { ConnectionOptions } from 'node:tls';
 import {
   headerView,
   nextEndToEndId,
@@ -67,6 +68,8 @@ export interface LoadOptions {
    * describe this run alone.
    */
   histogram?: LatencyHistogram;
+  /** Connect with TLS from the first byte (node:tls options: ca, cert, key, …). */
+  tls?: ConnectionOptions;
 }
 
 export interface LoadProgress {
@@ -339,6 +342,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     connectTimeout: options.connectTimeoutMs ?? 5000,
     cerTimeout: options.connectTimeoutMs ?? 5000,
     dprTimeout: 1000,
+    ...(options.tls !== undefined && { tls: options.tls }),
     ...(options.watchdogInterval !== undefined && { watchdogInterval: options.watchdogInterval }),
   });
 

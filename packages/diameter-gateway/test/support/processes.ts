@@ -35,17 +35,28 @@ export function run(
   };
 }
 
+/** `<flag> 127.0.0.1:port --origin-host <name>.peers.test --origin-realm peers.test`: how every tool here is run. */
+function endpoint(flag: '--listen' | '--target', port: number, name: string): string[] {
+  return [flag, `127.0.0.1:${port}`, '--origin-host', `${name}.peers.test`, '--origin-realm', 'peers.test'];
+}
+
 /** `diameter-dra-sim` on 127.0.0.1:port as `<name>.peers.test`, realm peers.test, plus `extra` flags. */
 export function runSim(port: number, name = 'sim', extra: string[] = []): Proc {
-  return run('diameter-dra-sim', [
-    '--listen',
-    `127.0.0.1:${port}`,
-    '--origin-host',
-    `${name}.peers.test`,
-    '--origin-realm',
-    'peers.test',
+  return run('diameter-dra-sim', [...endpoint('--listen', port, name), ...extra]);
+}
+
+/** `diameter-gateway` on 127.0.0.1:port as gw.peers.test, realm peers.test, a `--dra` per entry, plus `extra`. */
+export function runGateway(port: number, dras: string[], extra: string[] = []): Proc {
+  return run('diameter-gateway', [
+    ...endpoint('--listen', port, 'gw'),
+    ...dras.flatMap((d) => ['--dra', d]),
     ...extra,
   ]);
+}
+
+/** `diameter-load` toward 127.0.0.1:port as `<name>.peers.test`, realm peers.test, plus `extra` flags. */
+export function runLoadTool(port: number, name: string, extra: string[]): Proc {
+  return run('diameter-load', [...endpoint('--target', port, name), ...extra]);
 }
 
 export async function freePort(): Promise<number> {
@@ -77,4 +88,18 @@ export async function listening(port: number, timeoutMs = 5000): Promise<void> {
 export async function getJson(port: number, path: string): Promise<Record<string, unknown>> {
   const res = await fetch(`http://127.0.0.1:${port}${path}`);
   return (await res.json()) as Record<string, unknown>;
+}
+
+/** Waits until a gateway's `/ready` (on its metrics port) says 200: a DRA is OKAY. */
+export async function ready(metricsPort: number, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const status = await fetch(`http://127.0.0.1:${metricsPort}/ready`).then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (status === 200) return;
+    if (Date.now() > deadline) throw new Error(`gateway not ready within ${timeoutMs} ms (last ${status})`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }
