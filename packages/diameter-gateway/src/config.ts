@@ -56,6 +56,9 @@ const duration = () =>
     return ms;
   });
 
+/** A duration the peer layer divides or waits by: zero would be a busy loop or an instant failure. */
+const positiveDuration = () => duration().refine((ms) => ms > 0, 'must be above 0 (e.g. 500ms, 30s)');
+
 const hostPort = z
   .string()
   .regex(/^(\[[0-9a-fA-F:.]+\]|[^:\s]+):\d{1,5}$/, 'must be host:port')
@@ -83,16 +86,16 @@ const schema = z.object({
   dras: z.array(draSchema).min(1, 'at least one DRA is needed'),
   maxConnections: z.number().int().min(1),
   connsPerDra: z.number().int().min(1).max(64),
-  sessionTimeout: duration(),
+  sessionTimeout: positiveDuration(),
   log: z.enum(['debug', 'info', 'warn', 'error', 'silent']),
   logRequests: z.boolean(),
   logResponses: z.boolean(),
   statsInterval: duration(),
-  watchdogInterval: duration(),
-  watchdogTimeout: duration(),
+  watchdogInterval: positiveDuration(),
+  watchdogTimeout: positiveDuration(),
   maxWatchdogFailures: z.number().int().min(1),
-  reconnectInterval: duration(),
-  maxReconnectDelay: duration(),
+  reconnectInterval: positiveDuration(),
+  maxReconnectDelay: positiveDuration(),
   failbackHoldDown: duration(),
   maxInFlight: z.number().int().min(1),
   maxInFlightPerApp: z.number().int().min(1),

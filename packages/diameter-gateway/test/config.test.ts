@@ -78,6 +78,14 @@ describe('gateway configuration', () => {
 
   it('names the field of every bad value', () => {
     expect(error(['--session-timeout', 'soon']).message).toMatch(/sessionTimeout.*"soon" is not a duration/);
+    for (const flag of [
+      '--session-timeout',
+      '--watchdog-interval',
+      '--watchdog-timeout',
+      '--reconnect-interval',
+    ])
+      expect(error([flag, '0s']).message).toMatch(/must be above 0/);
+    expect(loadConfig(['--stats-interval', '0s'], {}).config.statsInterval).toBe(0); // 0 = no periodic log
     expect(error(['--dra', 'nohostport']).field).toBe('dra');
     expect(error(['--dra', 'a=h:1,prio=2']).message).toMatch(/only priority=N, weight=N and tls/);
     expect(error(['--listen', 'nowhere']).field).toBe('listen');

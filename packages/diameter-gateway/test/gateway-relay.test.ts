@@ -9,6 +9,7 @@ import {
   type Message,
 } from '@diam/diameter';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startDraSim } from '../src/tools/dra-sim.js';
 import { ccr, Harness, recordingDra } from './support/gateway-harness.js';
 
 const dict = defaultDictionary();
@@ -203,6 +204,35 @@ describe('gateway relay', () => {
     expect(nobody.get('Result-Code')).toBe(3002);
     expect(nobody.isError).toBe(true);
     expect(seenBy).toEqual(['app2:rar;1', 'app2:rar;2']);
+  });
+
+  it('the DRA simulator originating RARs to a named Logic App (--originate-to): only that one gets them', async () => {
+    const sim = await startDraSim({
+      originHost: 'sim.peers.test',
+      originRealm: 'peers.test',
+      originate: {
+        kind: 'gx-rar',
+        rate: 200,
+        destinationHost: 'app2.apps.test',
+        destinationRealm: 'apps.test',
+      },
+    });
+    h.defer(() => sim.close({ drainTimeout: 20 }));
+    const { port } = await h.gateway([`dra1=127.0.0.1:${sim.port},priority=1`]);
+    const seen = { app1: 0, app2: 0 };
+    for (const name of ['app1', 'app2'] as const)
+      await h.logicApp(port, `${name}.apps.test`, {
+        onRequest: () => {
+          seen[name]++;
+          return { resultCode: 2001 };
+        },
+        authApplicationIds: [16777238],
+      });
+    const answeredBefore = sim.stats.originatedResultCodes['2001'] ?? 0;
+    while ((sim.stats.originatedResultCodes['2001'] ?? 0) < answeredBefore + 20)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(seen.app1).toBe(0);
+    expect(seen.app2).toBeGreaterThanOrEqual(20);
   });
 
   describe('bad input from one Logic App does not disturb the others', () => {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import * as net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import {
   buildMessage,
@@ -309,5 +310,35 @@ describe('diameter-dra-sim CLI', () => {
     expect(rate.err).toContain('--drop-rate');
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('--origin-host');
+  });
+
+  it('a port in use exits 1 with one line saying so, not a stack trace', async () => {
+    const holder = net.createServer();
+    await new Promise<void>((r) => holder.listen(0, '127.0.0.1', r));
+    const { port } = holder.address() as net.AddressInfo;
+    try {
+      const child = spawn(
+        process.execPath,
+        [
+          SIM_BIN,
+          '--listen',
+          `127.0.0.1:${port}`,
+          '--origin-host',
+          'sim.peers.test',
+          '--origin-realm',
+          'p.test',
+        ],
+        { cwd: ROOT },
+      );
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(code).toBe(1);
+      expect(err.trim()).toBe(
+        `diameter-dra-sim: listen EADDRINUSE: address already in use 127.0.0.1:${port} (EADDRINUSE)`,
+      );
+    } finally {
+      holder.close();
+    }
   });
 });

@@ -87,7 +87,10 @@ export function parseFlags<O extends Options>(
   }
 }
 
-/** Runs a CLI main: usage errors exit 2 with the message, other errors exit 1. */
+/**
+ * Runs a CLI main: usage errors exit 2 with the message; errors that carry a `code` (a port in use, a refused
+ * connection, the library's typed errors) exit 1 with their message; anything else exits 1 with its stack.
+ */
 export function runCli(name: string, usage: string, main: () => Promise<number | void>): void {
   tuneHeapForRelaying();
   main().then(
@@ -99,7 +102,12 @@ export function runCli(name: string, usage: string, main: () => Promise<number |
         process.stderr.write(`${name}: ${error.message}\n${usage}\n`);
         process.exit(2);
       }
-      process.stderr.write(`${name}: ${(error as Error)?.stack ?? String(error)}\n`);
+      const code = (error as { code?: unknown } | undefined)?.code;
+      const text =
+        typeof code === 'string'
+          ? `${(error as Error).message} (${code})`
+          : ((error as Error)?.stack ?? String(error));
+      process.stderr.write(`${name}: ${text}\n`);
       process.exit(1);
     },
   );

@@ -22,6 +22,8 @@ const USAGE = `usage: diameter-dra-sim --listen HOST:PORT --origin-host HOST --o
   --drop-rate F          fraction never answered (default 0)
   --originate KIND:RATE  originate requests toward every connected peer, RATE per second per peer
                          (KIND: ${ORIGINATE_KINDS.join(', ')}; Destination-Host = the peer's Origin-Host)
+  --originate-to HOST    Destination-Host of the originated requests instead (e.g. a Logic App behind a gateway)
+  --originate-realm R    their Destination-Realm (default: the peer's Origin-Realm)
   --watchdog-interval D  Tw (default 30s)
   --tls-cert FILE --tls-key FILE
                          listen with TLS (RFC 6733 §13), presenting this certificate (PEM)
@@ -46,6 +48,8 @@ async function main(): Promise<number | void> {
     'failure-code': { type: 'string' },
     'drop-rate': { type: 'string' },
     originate: { type: 'string' },
+    'originate-to': { type: 'string' },
+    'originate-realm': { type: 'string' },
     'watchdog-interval': { type: 'string' },
     'tls-cert': { type: 'string' },
     'tls-key': { type: 'string' },
@@ -62,6 +66,8 @@ async function main(): Promise<number | void> {
   const originRealm = requireIdentity('--origin-realm', values['origin-realm']);
   const level = values.log !== undefined ? parseLogLevel('--log', values.log) : 'info';
   const logger = stderrLogger('dra-sim', level);
+  if (values.originate === undefined && (values['originate-to'] ?? values['originate-realm']) !== undefined)
+    throw new UsageError('--originate-to and --originate-realm need --originate');
   if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined))
     throw new UsageError('--tls-cert and --tls-key go together');
   const tls =
@@ -91,7 +97,18 @@ async function main(): Promise<number | void> {
         : undefined,
     dropRate:
       values['drop-rate'] !== undefined ? parseFraction('--drop-rate', values['drop-rate']) : undefined,
-    originate: values.originate !== undefined ? parseOriginate(values.originate) : undefined,
+    originate:
+      values.originate !== undefined
+        ? {
+            ...parseOriginate(values.originate),
+            ...(values['originate-to'] !== undefined && {
+              destinationHost: requireIdentity('--originate-to', values['originate-to']),
+            }),
+            ...(values['originate-realm'] !== undefined && {
+              destinationRealm: requireIdentity('--originate-realm', values['originate-realm']),
+            }),
+          }
+        : undefined,
     watchdogInterval:
       values['watchdog-interval'] !== undefined
         ? parseDuration('--watchdog-interval', values['watchdog-interval'])

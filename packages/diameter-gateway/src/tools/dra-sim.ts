@@ -17,7 +17,8 @@ import { RawAnswerer } from './raw-answer.js';
  * common), answers DWR and DPR (the library does), and answers every other request from its raw bytes with a
  * fixed Result-Code and the request's Session-Id. Options delay answers (one shared timer queue), fail a
  * fraction (3002 with the E bit by default), drop a fraction, and originate RARs toward connected peers
- * (Destination-Host = the peer's Origin-Host), the way a DRA relays a PCRF's or OCS's request.
+ * (Destination-Host = the peer's Origin-Host unless told otherwise), the way a DRA relays a PCRF's or OCS's
+ * request.
  */
 
 export type OriginateKind = 'gx-rar' | 'gy-rar';
@@ -29,6 +30,13 @@ export interface OriginateOptions {
   rate: number;
   /** Answer timeout of the originated requests, ms (default 5000). */
   timeoutMs?: number;
+  /**
+   * Destination-Host of the originated requests (default: the Origin-Host of the peer they are sent to). Behind a
+   * gateway, name a Logic App here to see the gateway route by Destination-Host.
+   */
+  destinationHost?: string;
+  /** Destination-Realm (default: the Origin-Realm of the peer they are sent to). */
+  destinationRealm?: string;
 }
 
 export interface DraSimOptions {
@@ -256,7 +264,9 @@ export async function startDraSim(options: DraSimOptions): Promise<DraSim> {
       tokens -= whole;
       for (const c of server.connections) {
         if (!c.isUsable || c.capabilities === undefined) continue;
-        for (let i = 0; i < whole; i++) originate(c, c.capabilities.originHost, c.capabilities.originRealm);
+        const host = o.destinationHost ?? c.capabilities.originHost;
+        const realm = o.destinationRealm ?? c.capabilities.originRealm;
+        for (let i = 0; i < whole; i++) originate(c, host, realm);
       }
     };
     const originate = (c: PeerConnection, peerHost: string, peerRealm: string): void => {
