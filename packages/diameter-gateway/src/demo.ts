@@ -102,9 +102,12 @@ async function stop(code: number): Promise<void> {
   stopping = true;
   say('\nstopping: DPR to Logic Apps and DRAs …');
   await gateway.stop(2000).catch(() => undefined);
+  // The simulators answer SIGTERM with DPR and exit; whatever is still there after 2 s is killed.
+  const exited = [...children].map((c) => new Promise((r) => c.once('exit', r)));
   for (const c of children) c.kill('SIGTERM');
-  await new Promise((r) => setTimeout(r, 300));
+  await Promise.race([Promise.all(exited), new Promise((r) => setTimeout(r, 2000))]);
   for (const c of children) c.kill('SIGKILL');
+  say('stopped');
   process.exit(code);
 }
 process.on('SIGINT', () => void stop(0));
