@@ -839,7 +839,8 @@ export class PeerConnection extends EventEmitter<PeerConnectionEvents> implement
     this.failPending(`${kind}: ${cause.message}`, cause);
     this.notifyDrained();
     if (delay === null) {
-      this.setState('CLOSED', `no reconnect after ${kind}`);
+      // A responder never dials back: its closing is just the failure's kind.
+      this.setState('CLOSED', this.role === 'initiator' ? `no reconnect after ${kind}` : kind);
       for (const w of this.openWaiters.splice(0)) w.reject(cause);
       return;
     }
