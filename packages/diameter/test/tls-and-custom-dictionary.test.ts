@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import * as net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -70,6 +71,14 @@ describe('TLS transport (RFC 6733 §13, TLS from the first byte)', () => {
         port,
       });
       await expect(stranger.connect()).rejects.toThrow(/certificate/);
+      // Plain Diameter bytes on the TLS port: refused with the reason, the server goes on.
+      const refused = new Promise<{ reason: string }>((resolve) => server.once('refused', resolve));
+      const plain = net.connect(port, '127.0.0.1');
+      plain.on('error', () => undefined);
+      plain.write(Buffer.from([1, 0, 0, 20, 0x80, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1]));
+      expect((await refused).reason).toMatch(/^TLS handshake failed: /);
+      plain.destroy();
+      expect(server.refusedCount).toBe(1);
     } finally {
       client.destroy();
       await server.close({ drainTimeout: 10 });

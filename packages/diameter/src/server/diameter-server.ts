@@ -43,7 +43,7 @@ export interface DiameterServerOptions extends PeerConfigInput {
 export interface DiameterServerEvents {
   /** A peer completed the capabilities exchange. */
   peer: [PeerConnection];
-  /** A connection refused before or at the CER (limit, allow-list, no common application, election). */
+  /** A connection refused before or at the CER (TLS handshake, limit, allow-list, no common application, election). */
   refused: [{ remote: string; reason: string; resultCode?: number }];
   failure: [FailureEvent];
   error: [Error];
@@ -75,6 +75,18 @@ export class DiameterServer extends EventEmitter<DiameterServerEvents> {
       options.tlsServer !== undefined
         ? tls.createServer(options.tlsServer, (s) => this.accept(s))
         : net.createServer((s) => this.accept(s));
+    if (this.server instanceof tls.Server) {
+      // Sockets still in their TLS handshake are not peers yet: without a cap of their own, a flood of clients
+      // that never finish it would hold file descriptors until the handshake timeout. Room for as many
+      // handshakes as peers.
+      this.server.maxConnections = 2 * this.maxConnections;
+      this.server.on('tlsClientError', (error: Error, socket: tls.TLSSocket) => {
+        const remote = `${socket.remoteAddress}:${socket.remotePort}`;
+        this.refusedCount++;
+        this.logger.warn({ remote, err: error.message }, 'connection refused: TLS handshake failed');
+        this.emit('refused', { remote, reason: `TLS handshake failed: ${error.message}` });
+      });
+    }
     // Errors before listening reject listen(); only later ones are events.
     this.server.on('error', (e) => {
       if (this.server.listening) this.emit('error', e);
