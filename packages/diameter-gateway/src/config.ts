@@ -72,6 +72,8 @@ const draSchema = z.object({
   weight: z.number().int().min(1).max(1000).default(100),
   /** Dial this DRA with TLS, verifying its certificate (against tlsCa, else the system's CAs). */
   tls: z.boolean().default(false),
+  /** The name its certificate must carry (and SNI), when it is not the host dialled (a DRA reached by IP). */
+  servername: z.string().min(1).optional(),
 });
 export type DraConfig = z.infer<typeof draSchema>;
 
@@ -122,7 +124,7 @@ export class ConfigError extends Error {
 
 const BOOLEAN_TEXT: Record<string, boolean> = { true: true, '1': true, false: false, '0': false };
 
-/** `name=host:port,priority=N,weight=W,tls` (the flag form of one DRA). */
+/** `name=host:port,priority=N,weight=W,tls,servername=NAME` (the flag form of one DRA). */
 export function parseDraFlag(text: string): DraConfig {
   const [head, ...rest] = text.split(',');
   const m = /^([^=]+)=(.+):(\d+)$/.exec(head ?? '');
@@ -132,11 +134,12 @@ export function parseDraFlag(text: string): DraConfig {
   for (const part of rest) {
     const [k, v] = part.split('=');
     if (k === 'tls' && (v === undefined || v in BOOLEAN_TEXT)) dra.tls = v === undefined || BOOLEAN_TEXT[v];
+    else if (k === 'servername' && v !== undefined && v !== '') dra.servername = v;
     else if ((k === 'priority' || k === 'weight') && v !== undefined && /^\d+$/.test(v)) dra[k] = Number(v);
     else
       throw new ConfigError(
         'dra',
-        `"${part}" in "${text}": only priority=N, weight=N and tls[=true|false] may follow host:port`,
+        `"${part}" in "${text}": only priority=N, weight=N, tls[=true|false] and servername=NAME may follow host:port`,
       );
   }
   const parsed = draSchema.safeParse(dra);
@@ -259,6 +262,8 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const names = new Set<string>();
   for (const d of config.dras) {
     if (names.has(d.name)) throw new ConfigError('dra', `two DRAs are named ${d.name}`);
+    if (d.servername !== undefined && !d.tls)
+      throw new ConfigError(`dra ${d.name}`, 'servername is the name on a TLS certificate: it needs tls');
     names.add(d.name);
   }
   return { config, warnings, help: values.help === true };
@@ -325,8 +330,9 @@ export const USAGE = `usage: diameter-gateway [flags]
   --origin-host NAME            our Origin-Host (default ${GatewayDefaults.originHost})
   --origin-realm NAME           our Origin-Realm (default ${GatewayDefaults.originRealm})
   --product NAME                Product-Name in CER/CEA (default ${GatewayDefaults.product})
-  --dra NAME=HOST:PORT[,priority=N][,weight=W][,tls]
-                                a DRA (repeatable; replaces --dra1-*/--dra2-*); tls: dial it with TLS
+  --dra NAME=HOST:PORT[,priority=N][,weight=W][,tls][,servername=NAME]
+                                a DRA (repeatable; replaces --dra1-*/--dra2-*); tls: dial it with TLS,
+                                its certificate naming HOST, or NAME if given
   --dra1-host/--dra1-port, --dra2-host/--dra2-port
                                 the seed's two DRAs (default 127.0.0.1:3869 priority 1, 127.0.0.1:3870 priority 2)
   --conns-per-dra N             connections per DRA (default ${GatewayDefaults.connsPerDra})

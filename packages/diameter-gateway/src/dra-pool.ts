@@ -54,6 +54,15 @@ export interface DraPoolEvents {
   failure: [FailureEvent & { readonly dra: string }];
 }
 
+/** The client-side TLS options for one DRA: the shared ones, with the name its certificate must carry. */
+function draTls(
+  shared: ConnectionPoolOptions['tls'],
+  servername: string | undefined,
+): ConnectionPoolOptions['tls'] {
+  const base = typeof shared === 'object' ? shared : {};
+  return servername === undefined ? base : { ...base, servername };
+}
+
 export class DraPool extends EventEmitter<DraPoolEvents> {
   readonly dras: Dra[];
   failoverCount = 0;
@@ -84,7 +93,7 @@ export class DraPool extends EventEmitter<DraPoolEvents> {
       const pool = new ConnectionPool({
         ...peer,
         // `peer.tls` holds the client-side TLS options; only DRAs marked tls are dialled with them.
-        tls: c.tls ? (peer.tls ?? true) : undefined,
+        tls: c.tls ? draTls(peer.tls, c.servername) : undefined,
         host: c.host,
         port: c.port,
         name: c.name,

@@ -87,7 +87,9 @@ describe('gateway configuration', () => {
       expect(error([flag, '0s']).message).toMatch(/must be above 0/);
     expect(loadConfig(['--stats-interval', '0s'], {}).config.statsInterval).toBe(0); // 0 = no periodic log
     expect(error(['--dra', 'nohostport']).field).toBe('dra');
-    expect(error(['--dra', 'a=h:1,prio=2']).message).toMatch(/only priority=N, weight=N and tls/);
+    expect(error(['--dra', 'a=h:1,prio=2']).message).toMatch(
+      /only priority=N, weight=N, tls\[=true\|false\] and servername=NAME/,
+    );
     expect(error(['--listen', 'nowhere']).field).toBe('listen');
     expect(error(['--listen', '127.0.0.1:99999']).message).toMatch(/listen: port must be 0-65535/);
     expect(error(['--metrics-listen', '127.0.0.1:70000']).field).toBe('metricsListen');

@@ -27,6 +27,9 @@ const dir = mkdtempSync(join(tmpdir(), 'gw-tls-'));
 mkdirSync(join(dir, 'other'));
 // One certificate for 127.0.0.1 serves as the gateway's, the simulator's and the Logic App's, and as the CA.
 const pki = selfSignedCertificate(dir, 'peers.test', ['DNS:localhost', 'IP:127.0.0.1']);
+// A DRA's certificate that names it, not its address.
+mkdirSync(join(dir, 'named'));
+const named = selfSignedCertificate(join(dir, 'named'), 'dra.peers.test', ['DNS:dra.peers.test']);
 // A certificate nobody trusts.
 const stranger = selfSignedCertificate(join(dir, 'other'), 'stranger.test', ['IP:127.0.0.1']);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,9 +44,16 @@ afterEach(async () => {
   }
 });
 
-async function tlsSim(): Promise<number> {
+async function tlsSim(certificate = pki): Promise<number> {
   const port = await freePort();
-  const sim = runSim(port, 'sim', ['--tls-cert', pki.cert, '--tls-key', pki.key, '--log', 'warn']);
+  const sim = runSim(port, 'sim', [
+    '--tls-cert',
+    certificate.cert,
+    '--tls-key',
+    certificate.key,
+    '--log',
+    'warn',
+  ]);
   procs.push(sim);
   await listening(port);
   return port;
@@ -138,6 +148,28 @@ function diameterHeader(): Buffer {
   return Buffer.from([1, 0, 0, 20, 0x80, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1]);
 }
 
+describe('a DRA reached by address whose certificate carries its name', () => {
+  it('is refused as it is, and trusted with servername=NAME', async () => {
+    const simPort = await tlsSim(named);
+    const byAddress = await h.gateway(
+      [`dra1=127.0.0.1:${simPort},priority=1,tls`],
+      ['--tls-ca', named.cert],
+      false,
+    );
+    const failure = await new Promise<Error>((resolve) =>
+      byAddress.gateway.dras.once('failure', (e) => resolve(e.cause)),
+    );
+    expect(failure.message).toMatch(/does not match certificate's altnames/);
+
+    const { port } = await h.gateway(
+      [`dra1=127.0.0.1:${simPort},priority=1,tls,servername=dra.peers.test`],
+      ['--tls-ca', named.cert],
+    );
+    const app = await h.logicApp(port, 'app1.apps.test');
+    expect((await app.request(ccr('named;1'))).get('Result-Code')).toBe(2001);
+  });
+});
+
 describe('the executables over TLS, as an operator runs them', () => {
   it('diameter-load --tls-ca → diameter-gateway --listen-tls → diameter-dra-sim --tls-cert: every request 2001', async () => {
     const simPort = await tlsSim();
@@ -230,6 +262,7 @@ describe('TLS configuration is checked at start-up, naming the field', () => {
     expect(error(['--tls-cert', garbage, '--tls-key', pki.key]).field).toBe('tlsCert');
     expect(() => loadConfig(['--dra', 'dra1=127.0.0.1:3869,tls=maybe'], {})).toThrow(/tls\[=true\|false\]/);
     expect(loadConfig(['--dra', 'dra1=127.0.0.1:3869,tls=false'], {}).config.dras[0]!.tls).toBe(false);
+    expect(error(['--dra', 'dra9=127.0.0.1:3869,servername=x.test']).field).toBe('dra dra9');
     expect(
       loadConfig([], {
         DIAMETER_GW_LISTEN_TLS: 'true',
