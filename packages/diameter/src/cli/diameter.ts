@@ -10,6 +10,7 @@ import { messageToText } from '../dictionary/text-form.js';
 import { validateMessage } from '../dictionary/validator.js';
 import { loadWiresharkDictionary } from '../dictionary/wireshark-xml.js';
 import { DecodeError, DiameterError } from '../errors.js';
+import { readPem, sendCommand, SendInputError } from './send-command.js';
 
 const USAGE = `usage: diameter <command> [options]
 
@@ -21,6 +22,15 @@ const USAGE = `usage: diameter <command> [options]
       --raw             write raw bytes instead of hex
   dict [apps|commands|avps] [--app ID] [--find TEXT]
                         list the dictionary's applications, commands or AVPs
+  send HOST:PORT [FILE] connect as a peer (CER/CEA), send each request of the JSON form (FILE or stdin, as
+                        decode prints it), print each answer, close with DPR; exit 0 if every answer is 2xxx,
+                        3 if one is not, 1 if the exchange failed
+      --origin-host H --origin-realm R
+                        our identity (default: the first request's Origin-Host and Origin-Realm)
+      --timeout MS      connection and answer timeout (default 5000)
+      --text            print the answers in the Wireshark-like view
+      --tls, --tls-ca FILE, --tls-cert FILE --tls-key FILE
+                        TLS from the first byte (RFC 6733 §13); the CA file replaces the system's CAs
 
   --dict FILE.xml       add a Wireshark dictionary file (repeatable)
 `;
@@ -138,6 +148,51 @@ function dictCommand(args: string[], dictionary: Dictionary, opts: Record<string
   } else fail(`dict lists apps, commands or avps, not "${what}"`);
 }
 
+async function send(args: string[], dictionary: Dictionary, opts: Record<string, unknown>): Promise<void> {
+  const str = (k: string) => (typeof opts[k] === 'string' ? opts[k] : undefined);
+  try {
+    const [target, file] = args;
+    if (target === undefined) throw new SendInputError('send needs HOST:PORT');
+    const timeout = opts.timeout === undefined ? 5000 : Number(opts.timeout);
+    if (!Number.isInteger(timeout) || timeout < 1)
+      throw new SendInputError(`--timeout: a positive number of ms, got "${String(opts.timeout)}"`);
+    if ((str('tls-cert') === undefined) !== (str('tls-key') === undefined))
+      throw new SendInputError('--tls-cert and --tls-key go together');
+    const useTls = opts.tls === true || str('tls-ca') !== undefined || str('tls-cert') !== undefined;
+    const pem = (flag: string) => (str(flag) === undefined ? undefined : readPem(`--${flag}`, str(flag)!));
+    const ca = pem('tls-ca');
+    const cert = pem('tls-cert');
+    const key = pem('tls-key');
+    const input = file !== undefined && file !== '-' ? readInput(file) : readStdin().toString('utf8');
+    process.exitCode = await sendCommand(
+      {
+        target,
+        input,
+        originHost: str('origin-host'),
+        originRealm: str('origin-realm'),
+        timeoutMs: timeout,
+        text: opts.text === true,
+        ...(useTls && { tls: { ...(ca && { ca }), ...(cert && { cert }), ...(key && { key }) } }),
+      },
+      dictionary,
+    );
+  } catch (error) {
+    if (error instanceof SendInputError) {
+      process.stderr.write(`diameter: ${error.message}\n`);
+      process.exit(2);
+    }
+    fail((error as Error).message);
+  }
+}
+
+function readInput(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new SendInputError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+}
+
 function main(): void {
   // `diameter dict avps | head` closes the pipe early: that is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -155,6 +210,13 @@ function main(): void {
         dict: { type: 'string', multiple: true },
         app: { type: 'string' },
         find: { type: 'string' },
+        'origin-host': { type: 'string' },
+        'origin-realm': { type: 'string' },
+        timeout: { type: 'string' },
+        tls: { type: 'boolean' },
+        'tls-ca': { type: 'string' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -177,6 +239,7 @@ function main(): void {
   if (command === 'decode') decodeCommand(rest, dictionary, parsed.values);
   else if (command === 'encode') encodeCommand(rest, dictionary, parsed.values);
   else if (command === 'dict') dictCommand(rest, dictionary, parsed.values);
+  else if (command === 'send') void send(rest, dictionary, parsed.values);
   else fail(`unknown command "${command}"\n${USAGE}`);
 }
 
