@@ -55,6 +55,18 @@ export async function main(argv: string[]): Promise<void> {
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  // SIGHUP would end the process by default: here it rotates the TLS certificates.
+  process.on('SIGHUP', () => {
+    try {
+      if (gateway.reloadTls()) logger.info('SIGHUP: TLS files reloaded; new connections use them');
+      else logger.info('SIGHUP: no TLS configured, nothing to reload');
+    } catch (error) {
+      logger.error(
+        { err: (error as Error).message },
+        'SIGHUP: TLS reload failed; the previous files stay in use',
+      );
+    }
+  });
   try {
     await gateway.start();
   } catch (error) {

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type * as tls from 'node:tls';
 import {
   ConnectionPool,
   type ConnectionPoolOptions,
@@ -54,14 +55,8 @@ export interface DraPoolEvents {
   failure: [FailureEvent & { readonly dra: string }];
 }
 
-/** The client-side TLS options for one DRA: the shared ones, with the name its certificate must carry. */
-function draTls(
-  shared: ConnectionPoolOptions['tls'],
-  servername: string | undefined,
-): ConnectionPoolOptions['tls'] {
-  const base = typeof shared === 'object' ? shared : {};
-  return servername === undefined ? base : { ...base, servername };
-}
+/** The files' part of a DRA's TLS options: what a reload replaces. */
+const TLS_FILES = ['ca', 'cert', 'key'] as const;
 
 export class DraPool extends EventEmitter<DraPoolEvents> {
   readonly dras: Dra[];
@@ -73,6 +68,8 @@ export class DraPool extends EventEmitter<DraPoolEvents> {
   private readonly byConnection = new Map<PeerConnection, Dra>();
   private lastConnection: PeerConnection | undefined;
   private lastDra: Dra | undefined;
+  /** The TLS options of the DRAs dialled with TLS, one object each. */
+  private readonly tlsOptions: tls.ConnectionOptions[] = [];
   private holdDownTimer: NodeJS.Timeout | undefined;
   private closing = false;
   private readonly holdDown: number;
@@ -92,8 +89,9 @@ export class DraPool extends EventEmitter<DraPoolEvents> {
     this.dras = configs.map((c) => {
       const pool = new ConnectionPool({
         ...peer,
-        // `peer.tls` holds the client-side TLS options; only DRAs marked tls are dialled with them.
-        tls: c.tls ? draTls(peer.tls, c.servername) : undefined,
+        // `peer.tls` holds the client-side TLS options; only DRAs marked tls are dialled with them, each with an
+        // object of its own that a reload updates in place (a connection reads it when it dials).
+        tls: c.tls ? this.ownTls(peer.tls, c.servername) : undefined,
         host: c.host,
         port: c.port,
         name: c.name,
@@ -111,6 +109,26 @@ export class DraPool extends EventEmitter<DraPoolEvents> {
 
   start(): void {
     for (const d of this.dras) d.pool.start();
+  }
+
+  /** New client-side TLS material (certificate rotation): connections dialled from now on use it. */
+  updateTls(shared: tls.ConnectionOptions): void {
+    for (const options of this.tlsOptions) {
+      for (const k of TLS_FILES) delete options[k];
+      for (const k of TLS_FILES) if (shared[k] !== undefined) options[k] = shared[k] as never;
+    }
+  }
+
+  private ownTls(
+    shared: ConnectionPoolOptions['tls'],
+    servername: string | undefined,
+  ): tls.ConnectionOptions {
+    const options: tls.ConnectionOptions = {
+      ...(typeof shared === 'object' ? shared : {}),
+      ...(servername !== undefined && { servername }),
+    };
+    this.tlsOptions.push(options);
+    return options;
   }
 
   get activePriority(): number | undefined {

@@ -139,6 +139,19 @@ export class Gateway {
     return { diameter, http: this.http?.address() as AddressInfo | undefined };
   }
 
+  /**
+   * Reads the TLS files again (SIGHUP: certificate rotation). Handshakes from now on, on both sides, use them; the
+   * connections open keep theirs. A file that does not load throws a ConfigError and changes nothing. False when
+   * no TLS is configured.
+   */
+  reloadTls(): boolean {
+    if (!this.config.listenTls && !this.config.dras.some((d) => d.tls)) return false;
+    const material = loadTlsMaterial(this.config);
+    if (material.server !== undefined) this.server.setSecureContext(material.server);
+    this.dras.updateTls(material.client);
+    return true;
+  }
+
   /** Ready: at least one DRA connection is trusted by its watchdog. */
   isReady(): boolean {
     return this.dras.isReady();

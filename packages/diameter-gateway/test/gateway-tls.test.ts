@@ -228,6 +228,97 @@ describe('the executables over TLS, as an operator runs them', () => {
   });
 });
 
+describe('certificate rotation (reloadTls, SIGHUP)', () => {
+  const rotated = (name: string) => {
+    const d = join(dir, name);
+    mkdirSync(d, { recursive: true });
+    return { cert: join(d, 'cert.pem'), key: join(d, 'key.pem'), ca: join(d, 'ca.pem') };
+  };
+  const install = (to: string, from: string) => writeFileSync(to, readFileSync(from));
+
+  it('new Logic App handshakes get the new certificate, open connections carry on, a bad file changes nothing', async () => {
+    const files = rotated('inbound');
+    install(files.cert, pki.cert);
+    install(files.key, pki.key);
+    const simPort = await tlsSim();
+    const { gateway, port } = await h.gateway(
+      [`dra1=127.0.0.1:${simPort},priority=1,tls`],
+      ['--listen-tls', '--tls-cert', files.cert, '--tls-key', files.key, '--tls-ca', pki.cert],
+    );
+    const before = await h.logicApp(port, 'app1.apps.test', { tls: { ca: read(pki.cert) } });
+
+    install(files.cert, stranger.cert);
+    install(files.key, stranger.key);
+    expect(gateway.reloadTls()).toBe(true);
+    const after = await h.logicApp(port, 'app2.apps.test', { tls: { ca: read(stranger.cert) } });
+    expect((await after.request(ccr('rotated;1'))).get('Result-Code')).toBe(2001);
+    await expect(
+      h.logicApp(port, 'app3.apps.test', { tls: { ca: read(pki.cert) }, connectTimeout: 2000 }),
+    ).rejects.toThrow(/certificate/);
+    expect((await before.request(ccr('rotated;2'))).get('Result-Code')).toBe(2001);
+
+    writeFileSync(files.key, 'not a key');
+    expect(() => gateway.reloadTls()).toThrow(ConfigError);
+    const still = await h.logicApp(port, 'app4.apps.test', { tls: { ca: read(stranger.cert) } });
+    expect((await still.request(ccr('rotated;3'))).get('Result-Code')).toBe(2001);
+  });
+
+  it('a DRA whose certificate was not trusted is dialled with the new CAs after a reload', async () => {
+    const files = rotated('outbound');
+    install(files.ca, stranger.cert);
+    const simPort = await tlsSim();
+    const { gateway } = await h.gateway(
+      [`dra1=127.0.0.1:${simPort},priority=1,tls`],
+      ['--tls-ca', files.ca, '--reconnect-interval', '200ms', '--max-reconnect-delay', '300ms'],
+      false,
+    );
+    await new Promise((resolve) => gateway.dras.once('failure', resolve));
+    expect(gateway.isReady()).toBe(false);
+    install(files.ca, pki.cert);
+    gateway.reloadTls();
+    const deadline = Date.now() + 5000;
+    while (!gateway.isReady() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(gateway.isReady()).toBe(true);
+  });
+
+  it('SIGHUP reloads and the gateway goes on; without TLS it says there is nothing to reload', async () => {
+    const files = rotated('sighup');
+    install(files.cert, pki.cert);
+    install(files.key, pki.key);
+    const simPort = await tlsSim();
+    const withTls = runGateway(
+      await freePort(),
+      [`dra1=127.0.0.1:${simPort},priority=1,tls`],
+      [
+        '--tls-ca',
+        pki.cert,
+        '--listen-tls',
+        '--tls-cert',
+        files.cert,
+        '--tls-key',
+        files.key,
+        '--metrics-listen',
+        'off',
+      ],
+    );
+    const plain = runGateway(await freePort(), ['dra1=127.0.0.1:1,priority=1'], ['--metrics-listen', 'off']);
+    procs.push(withTls, plain);
+    const said = async (p: Proc, text: string) => {
+      const deadline = Date.now() + 5000;
+      while (!p.output().includes(text) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      return p.output().includes(text);
+    };
+    expect(await said(withTls, 'gateway started')).toBe(true);
+    expect(await said(plain, 'gateway started')).toBe(true);
+    withTls.signal('SIGHUP');
+    plain.signal('SIGHUP');
+    expect(await said(withTls, 'SIGHUP: TLS files reloaded')).toBe(true);
+    expect(await said(plain, 'SIGHUP: no TLS configured')).toBe(true);
+    expect(withTls.child.exitCode).toBeNull();
+    expect(plain.child.exitCode).toBeNull();
+  });
+});
+
 describe('TLS configuration is checked at start-up, naming the field', () => {
   const base = ['--dra', 'dra1=127.0.0.1:3869'];
   const error = (args: string[]): ConfigError => {

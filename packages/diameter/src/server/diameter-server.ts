@@ -93,6 +93,16 @@ export class DiameterServer extends EventEmitter<DiameterServerEvents> {
     });
   }
 
+  /**
+   * New certificate, key or CAs for the handshakes to come (certificate rotation); the peers connected keep their
+   * session. Only for a server listening with TLS.
+   */
+  setSecureContext(options: tls.SecureContextOptions): void {
+    if (!(this.server instanceof tls.Server))
+      throw new InvalidConfigError('tlsServer', 'this server does not listen with TLS');
+    this.server.setSecureContext(options);
+  }
+
   /** Starts listening; resolves with the bound address (port 0 picks a free one). */
   listen(port: number, host = '0.0.0.0'): Promise<net.AddressInfo> {
     return new Promise((resolve, reject) => {
