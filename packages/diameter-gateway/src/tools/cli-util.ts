@@ -56,7 +56,7 @@ export function parseHostPort(flag: string, text: string): { host: string; port:
 }
 
 /** A PEM file named by a flag (a certificate, key or CA bundle), or a UsageError naming the flag. */
-export function readPemFile(flag: string, path: string): Buffer {
+function readPemFile(flag: string, path: string): Buffer {
   let data: Buffer;
   try {
     data = readFileSync(path);
@@ -65,6 +65,31 @@ export function readPemFile(flag: string, path: string): Buffer {
   }
   if (!data.includes('-----BEGIN ')) throw new UsageError(`${flag}: ${path} holds no PEM block`);
   return data;
+}
+
+/** The TLS files a tool takes on its command line. */
+export interface TlsFlagValues {
+  'tls-cert'?: string;
+  'tls-key'?: string;
+  'tls-ca'?: string;
+}
+
+/**
+ * --tls-cert/--tls-key (a pair) and --tls-ca, read as node:tls options: undefined when none is given and `wanted`
+ * is false (a bare --tls asks for TLS with the system's CAs).
+ */
+export function tlsFromFlags(
+  values: TlsFlagValues,
+  wanted = false,
+): { ca?: Buffer; cert?: Buffer; key?: Buffer } | undefined {
+  if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined))
+    throw new UsageError('--tls-cert and --tls-key go together');
+  if (!wanted && values['tls-ca'] === undefined && values['tls-cert'] === undefined) return undefined;
+  return {
+    ...(values['tls-ca'] !== undefined && { ca: readPemFile('--tls-ca', values['tls-ca']) }),
+    ...(values['tls-cert'] !== undefined && { cert: readPemFile('--tls-cert', values['tls-cert']) }),
+    ...(values['tls-key'] !== undefined && { key: readPemFile('--tls-key', values['tls-key']) }),
+  };
 }
 
 export function requireIdentity(flag: string, value: string | undefined): string {

@@ -6,7 +6,7 @@ import {
   parseInteger,
   parseLogLevel,
   parseNumber,
-  readPemFile,
+  tlsFromFlags,
   requireIdentity,
   runCli,
   stderrLogger,
@@ -68,15 +68,7 @@ async function main(): Promise<number | void> {
   const logger = stderrLogger('dra-sim', level);
   if (values.originate === undefined && (values['originate-to'] ?? values['originate-realm']) !== undefined)
     throw new UsageError('--originate-to and --originate-realm need --originate');
-  if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined))
-    throw new UsageError('--tls-cert and --tls-key go together');
-  const tls =
-    values['tls-cert'] !== undefined && values['tls-key'] !== undefined
-      ? {
-          cert: readPemFile('--tls-cert', values['tls-cert']),
-          key: readPemFile('--tls-key', values['tls-key']),
-        }
-      : undefined;
+  const tls = tlsFromFlags(values);
   const sim = await startDraSim({
     host,
     port,

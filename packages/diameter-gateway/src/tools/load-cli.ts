@@ -5,7 +5,7 @@ import {
   parseInteger,
   parseLogLevel,
   parseNumber,
-  readPemFile,
+  tlsFromFlags,
   requireIdentity,
   runCli,
   stderrLogger,
@@ -72,16 +72,7 @@ async function main(): Promise<number> {
   const level = values.log !== undefined ? parseLogLevel('--log', values.log) : 'warn';
   const logger = stderrLogger('load', level);
   const quiet = values.quiet === true;
-  if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined))
-    throw new UsageError('--tls-cert and --tls-key go together');
-  const useTls = values.tls === true || values['tls-ca'] !== undefined || values['tls-cert'] !== undefined;
-  const tls = useTls
-    ? {
-        ...(values['tls-ca'] !== undefined && { ca: readPemFile('--tls-ca', values['tls-ca']) }),
-        ...(values['tls-cert'] !== undefined && { cert: readPemFile('--tls-cert', values['tls-cert']) }),
-        ...(values['tls-key'] !== undefined && { key: readPemFile('--tls-key', values['tls-key']) }),
-      }
-    : undefined;
+  const tls = tlsFromFlags(values, values.tls === true);
 
   const controller = new AbortController();
   const interrupt = (): void => {
