@@ -19,11 +19,12 @@
  * Prints the figures, the ratios (`gateway vs freeDiameter: 2.13x`), the latency added over direct and the goals;
  * stops by itself and kills every process it started.
  *
- * Env: BENCH_DURATION_MS (default 5000), BENCH_WARMUP_MS (default 1000), BENCH_PACED_ROUNDS (default 5).
+ * Env: BENCH_DURATION_MS (default 5000), BENCH_WARMUP_MS (default 1000), BENCH_PACED_ROUNDS (default 5),
+ * BENCH_PIN=1 (see below), BENCH_LOW_LATENCY=1 (see holdLowLatency).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as net from 'node:net';
-import { existsSync } from 'node:fs';
+import { existsSync, openSync, writeSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import {
@@ -138,6 +139,21 @@ async function freePorts(n: number): Promise<number[]> {
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * BENCH_LOW_LATENCY=1: holds /dev/cpu_dma_latency at 0 for the whole run, as tuned's latency-performance profile
+ * does. Idle CPUs then poll instead of halting, and on a VM a halted vCPU costs an exit to the hypervisor at every
+ * wake-up, which is most of a loopback hop. Machine-wide: every setup of the run gets it alike. The file stays
+ * open until the process exits (closing it gives the setting back).
+ */
+function holdLowLatency(): string {
+  try {
+    writeSync(openSync('/dev/cpu_dma_latency', 'r+'), Buffer.alloc(4)); // the descriptor is never closed
+    return 'held at 0 for the run (BENCH_LOW_LATENCY=1: idle CPUs poll instead of halting)';
+  } catch (error) {
+    return `BENCH_LOW_LATENCY=1 asked, not available: ${(error as Error).message}`;
+  }
+}
 
 /**
  * BENCH_PIN=1 (with two or more CPUs and taskset): the relay under test (our gateway or freeDiameter) gets CPU 1 to
@@ -351,6 +367,9 @@ async function main(): Promise<void> {
   );
   out(
     `  simulator: diameter-dra-sim, answering 2001 at once; gateway: diameter-gateway --log warn --metrics-listen off`,
+  );
+  out(
+    `  /dev/cpu_dma_latency: ${process.env.BENCH_LOW_LATENCY === '1' ? holdLowLatency() : 'as the machine has it'}`,
   );
   const load = loadavg()[0]!;
   out(
