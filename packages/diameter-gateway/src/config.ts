@@ -31,8 +31,6 @@ export const GatewayDefaults = {
   maxWatchdogFailures: 3,
   reconnectInterval: 5_000,
   maxReconnectDelay: 300_000,
-  /** A better-priority DRA must stay OKAY this long before traffic fails back to it. */
-  failbackHoldDown: 5_000,
   /** Requests in flight through the gateway, in all and per Logic App, before 3004 TOO_BUSY. */
   maxInFlight: 20_000,
   maxInFlightPerApp: 5_000,
@@ -98,7 +96,11 @@ const schema = z.object({
   maxWatchdogFailures: z.number().int().min(1),
   reconnectInterval: positiveDuration(),
   maxReconnectDelay: positiveDuration(),
-  failbackHoldDown: duration(),
+  /**
+   * A better-priority DRA must stay OKAY this long before traffic fails back to it. Default: two watchdog
+   * intervals (two more DWAs after the three of REOPEN), at most 5 s.
+   */
+  failbackHoldDown: duration().optional(),
   maxInFlight: z.number().int().min(1),
   maxInFlightPerApp: z.number().int().min(1),
   maxWriteBuffer: z.number().int().min(65536),
@@ -111,7 +113,10 @@ const schema = z.object({
   tlsKey: z.string().min(1).optional(),
   tlsCa: z.string().min(1).optional(),
 });
-export type GatewayConfig = z.infer<typeof schema>;
+export type GatewayConfig = Omit<z.infer<typeof schema>, 'failbackHoldDown'> & { failbackHoldDown: number };
+
+/** The failback hold-down when none is given: two watchdog intervals, at most 5 s. */
+export const defaultFailbackHoldDown = (watchdogInterval: number) => Math.min(5_000, 2 * watchdogInterval);
 
 export class ConfigError extends Error {
   readonly code = 'ERR_INVALID_CONFIG';
@@ -250,7 +255,10 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
         : '';
     throw new ConfigError(field, `${issue.message}${got}`);
   }
-  const config = parsed.data;
+  const config: GatewayConfig = {
+    ...parsed.data,
+    failbackHoldDown: parsed.data.failbackHoldDown ?? defaultFailbackHoldDown(parsed.data.watchdogInterval),
+  };
   const warnings: string[] = [];
   if (config.watchdogInterval < 6000) {
     warnings.push(
@@ -340,7 +348,7 @@ export const USAGE = `usage: diameter-gateway [flags]
   --session-timeout DUR         answer deadline of a relayed request (default 30s)
   --watchdog-interval DUR       Tw toward DRAs and Logic Apps (default 30s)
   --watchdog-timeout DUR        DWA deadline (default 10s)
-  --failback-hold-down DUR      time a better DRA must stay OKAY before failback (default 5s)
+  --failback-hold-down DUR      time a better DRA must stay OKAY before failback (default 2 Tw, at most 5s)
   --max-in-flight N, --max-in-flight-per-app N
                                 beyond these, requests get 3004 TOO_BUSY
   --stats-interval DUR          statistics log period (default 60s)

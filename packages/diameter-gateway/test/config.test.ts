@@ -102,6 +102,14 @@ describe('gateway configuration', () => {
     expect(parseDraFlag('a=h:1').priority).toBe(1);
   });
 
+  it('holds failback for two watchdog intervals, at most 5 s, unless told', () => {
+    expect(loadConfig([], {}).config.failbackHoldDown).toBe(5000);
+    expect(loadConfig(['--watchdog-interval', '1s'], {}).config.failbackHoldDown).toBe(2000);
+    expect(
+      loadConfig(['--watchdog-interval', '1s', '--failback-hold-down', '0s'], {}).config.failbackHoldDown,
+    ).toBe(0);
+  });
+
   it('warns (does not refuse) a watchdog interval below 6 s', () => {
     const { warnings } = loadConfig(['--watchdog-interval', '1s'], {});
     expect(warnings[0]).toMatch(/below RFC 3539's minimum of 6 s/);
