@@ -216,6 +216,11 @@ export class Gateway {
         late_answers: this.lateAnswers,
       },
       sessions: { created: s.sessionsCreated, completed: s.sessionsCompleted, expired: s.sessionsExpired },
+      logic_app_connections: {
+        connected: this.logicApps.size,
+        // Refused before or at the CER: the connection limit, a failed TLS handshake, a CER we could not accept.
+        refused: this.server.refusedCount,
+      },
       dra_pool: {
         active_priority: this.dras.activePriority ?? null,
         total_dras: dras.length,

@@ -8,7 +8,7 @@ import type { Gateway } from './gateway.js';
  */
 export function createMetricsRegistry(gateway: Gateway): Registry {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'diameter_gateway_process_' });
+  collectDefaultMetrics({ register: registry, prefix: 'diameter_gateway_' }); // diameter_gateway_process_cpu_…, _nodejs_…
   const s = () => gateway.stats;
   const counter = (name: string, help: string, read: () => number) =>
     new Counter({
@@ -84,6 +84,11 @@ export function createMetricsRegistry(gateway: Gateway): Registry {
   );
   gauge('diameter_gateway_in_flight', 'Requests waiting for a DRA answer', () => s().activeSessions);
   gauge('diameter_gateway_logic_apps', 'Connected Logic Apps', () => gateway.logicApps.size);
+  counter(
+    'diameter_gateway_logic_apps_refused_total',
+    'Logic App connections refused (connection limit, TLS handshake, CER)',
+    () => gateway.server.refusedCount,
+  );
   gauge(
     'diameter_gateway_active_priority',
     'DRA priority in use (0: none)',
