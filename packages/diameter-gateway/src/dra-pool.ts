@@ -22,6 +22,8 @@ export class Dra {
   readonly name: string;
   readonly priority: number;
   readonly weight: number;
+  /** Dialled with TLS. */
+  readonly tls: boolean;
   readonly pool: ConnectionPool;
   /** When it last became usable; undefined while down. */
   upSince: number | undefined;
@@ -35,6 +37,7 @@ export class Dra {
     this.name = config.name;
     this.priority = config.priority;
     this.weight = config.weight;
+    this.tls = config.tls;
     this.pool = pool;
   }
 

@@ -217,6 +217,7 @@ export class Gateway {
       },
       sessions: { created: s.sessionsCreated, completed: s.sessionsCompleted, expired: s.sessionsExpired },
       logic_app_connections: {
+        tls: this.config.listenTls,
         connected: this.logicApps.size,
         // Refused before or at the CER: the connection limit, a failed TLS handshake, a CER we could not accept.
         refused: this.server.refusedCount,
@@ -240,6 +241,7 @@ export class Gateway {
         name: d.name,
         priority: d.priority,
         weight: d.weight,
+        tls: d.tls,
         up: d.up,
         requests: d.requests,
         answers: d.answers,
