@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import * as net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import {
@@ -14,31 +13,17 @@ import {
   validateMessage,
   type PeerConfigInput,
 } from '@diam/diameter';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startDraSim, type DraSimOptions } from '../src/tools/dra-sim.js';
+import { describe, expect, it } from 'vitest';
+import { cleanupsAfterEach, inProcessSim, requireBuilt, ROOT } from './support/tool-tests.js';
+import type { DraSimOptions } from '../src/tools/dra-sim.js';
 import { freePort } from '../../diameter/test/support/freediameter.js';
 import { RawAnswerer } from '../src/tools/raw-answer.js';
 
 const dict = defaultDictionary();
 const SIM_BIN = fileURLToPath(new URL('../bin/diameter-dra-sim.js', import.meta.url));
-const SIM_JS = fileURLToPath(new URL('../dist/src/tools/dra-sim-cli.js', import.meta.url));
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-
-const cleanups: (() => Promise<unknown> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-beforeAll(() => {
-  if (!existsSync(SIM_JS))
-    throw new Error(`${SIM_JS} missing: run npx tsc -b packages/diameter-gateway first`);
-});
-
-async function sim(options: Partial<DraSimOptions> = {}) {
-  const s = await startDraSim({ originHost: 'sim.peers.test', originRealm: 'peers.test', ...options });
-  cleanups.push(() => s.close({ drainTimeout: 50 }));
-  return s;
-}
+const cleanups = cleanupsAfterEach();
+requireBuilt('dist/src/tools/dra-sim-cli.js');
+const sim = (options: Partial<DraSimOptions> = {}) => inProcessSim(cleanups, options);
 
 async function client(
   port: number,

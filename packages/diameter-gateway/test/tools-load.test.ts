@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
   decodeMessage,
@@ -9,8 +8,9 @@ import {
   RELAY_APPLICATION_ID,
   validateMessage,
 } from '@diam/diameter';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startDraSim, type DraSimOptions } from '../src/tools/dra-sim.js';
+import { describe, expect, it } from 'vitest';
+import { cleanupsAfterEach, inProcessSim, requireBuilt, ROOT } from './support/tool-tests.js';
+import type { DraSimOptions } from '../src/tools/dra-sim.js';
 import { parseDuration, parseFraction, parseHostPort, UsageError } from '../src/tools/cli-util.js';
 import { LatencyHistogram } from '../src/latency-histogram.js';
 import { answerResultCode, loadFailed, runLoad, type LoadResult } from '../src/tools/load.js';
@@ -21,24 +21,9 @@ import { buildTemplate, writeCounter, type AppPreset } from '../src/tools/reques
 const dict = defaultDictionary();
 const LOAD_BIN = fileURLToPath(new URL('../bin/diameter-load.js', import.meta.url));
 const SIM_BIN = fileURLToPath(new URL('../bin/diameter-dra-sim.js', import.meta.url));
-const LOAD_JS = fileURLToPath(new URL('../dist/src/tools/load-cli.js', import.meta.url));
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-
-const cleanups: (() => Promise<unknown> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-beforeAll(() => {
-  if (!existsSync(LOAD_JS))
-    throw new Error(`${LOAD_JS} missing: run npx tsc -b packages/diameter-gateway first`);
-});
-
-async function sim(options: Partial<DraSimOptions> = {}) {
-  const s = await startDraSim({ originHost: 'sim.peers.test', originRealm: 'peers.test', ...options });
-  cleanups.push(() => s.close({ drainTimeout: 50 }));
-  return s;
-}
+const cleanups = cleanupsAfterEach();
+requireBuilt('dist/src/tools/load-cli.js');
+const sim = (options: Partial<DraSimOptions> = {}) => inProcessSim(cleanups, options);
 
 function runLoadCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
