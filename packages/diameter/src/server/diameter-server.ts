@@ -43,7 +43,10 @@ export interface DiameterServerOptions extends PeerConfigInput {
 export interface DiameterServerEvents {
   /** A peer completed the capabilities exchange. */
   peer: [PeerConnection];
-  /** A connection refused before or at the CER (TLS handshake, limit, allow-list, no common application, election). */
+  /**
+   * A connection refused before or at the CER (TLS handshake, limit, allow-list, no common application,
+   * election).
+   */
   refused: [{ remote: string; reason: string; resultCode?: number }];
   failure: [FailureEvent];
   error: [Error];
