@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   buildMessage,
   defaultDictionary,
@@ -21,6 +23,7 @@ import {
   tsharkFields,
   type FreeDiameterOptions,
 } from '../../diameter/test/support/freediameter.js';
+import { certificateAuthority } from '../../diameter/test/support/certificate.js';
 import { loadConfig } from '../src/config.js';
 import { Gateway } from '../src/gateway.js';
 import { startDraSim, type DraSim } from '../src/tools/dra-sim.js';
@@ -80,7 +83,12 @@ function relayTo(identity: string, peer: string, port: number, fdPort?: number):
   });
 }
 
-async function gateway(draPort: number, listenPort = 0): Promise<{ gw: Gateway; port: number }> {
+async function gateway(
+  draPort: number,
+  listenPort = 0,
+  draOptions = '',
+  extra: string[] = [],
+): Promise<{ gw: Gateway; port: number }> {
   const { config } = loadConfig(
     [
       '--listen',
@@ -90,7 +98,7 @@ async function gateway(draPort: number, listenPort = 0): Promise<{ gw: Gateway; 
       '--origin-realm',
       REALM,
       '--dra',
-      `dra1=127.0.0.1:${draPort},priority=1`,
+      `dra1=127.0.0.1:${draPort},priority=1${draOptions}`,
       '--metrics-listen',
       'off',
       '--log',
@@ -99,6 +107,7 @@ async function gateway(draPort: number, listenPort = 0): Promise<{ gw: Gateway; 
       '3s',
       '--shutdown-timeout',
       '1s',
+      ...extra,
     ],
     {},
   );
@@ -238,6 +247,57 @@ describe.skipIf(!existsSync('/usr/bin/freeDiameterd'))('gateway interop with fre
       expect(app.answers).toBe(20);
       expect(s.stats.answered).toBe(20);
       await c.close();
+    });
+  });
+
+  it('d. TLS both ways, certificates checked by both: Logic App → freeDiameter → gateway → freeDiameter → simulator', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gw-fd-tls-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const authority = certificateAuthority(dir);
+    const gwCert = authority.issue(GW_HOST);
+    const s = await sim();
+    // The DRA: freeDiameter takes the gateway on its TLS port and relays to the simulator in clear.
+    const dra = await startFd({
+      identity: 'tls-dra.peers.test',
+      connectPeers: [{ name: SIM_HOST, host: '127.0.0.1', port: s.port }],
+      routes: [{ peer: SIM_HOST }],
+      tls: { ...authority.issue('tls-dra.peers.test'), ca: authority.ca },
+    });
+    await withLog([dra], async () => {
+      await until('freeDiameter to open its ConnectPeer to the simulator', () => s.stats.peersOpened > 0);
+      const { gw, port } = await gateway(dra.secPort, 0, ',tls,servername=tls-dra.peers.test', [
+        '--listen-tls',
+        '--tls-verify-clients',
+        '--tls-cert',
+        gwCert.cert,
+        '--tls-key',
+        gwCert.key,
+        '--tls-ca',
+        authority.ca,
+      ]);
+      await until('the gateway to open its TLS connection to freeDiameter', () => gw.isReady());
+      // The Logic App: another freeDiameter dials the gateway with TLS, presenting a certificate the CA signed.
+      const la = await startFd({
+        identity: 'tls-la.peers.test',
+        connectPeers: [{ name: GW_HOST, host: '127.0.0.1', port, tls: true }],
+        routes: [{ peer: GW_HOST }],
+        tls: { ...authority.issue('tls-la.peers.test'), ca: authority.ca },
+      });
+      await withLog([la], async () => {
+        await until('freeDiameter to connect to the gateway over TLS', () =>
+          gw.logicApps.list().some((a) => a.originHost === 'tls-la.peers.test' && a.connection.isUsable),
+        );
+        const c = await client(la.port);
+        await expectAnswered(c, 'd', 20);
+        // Each freeDiameter says the gateway's connection is TLS-protected.
+        expect(dra.log).toMatch(/Connected to 'gw\.peers\.test' \(TCP,TLS/);
+        expect(la.log).toMatch(/Connected to 'gw\.peers\.test' \(TCP,TLS/);
+        expect(gw.snapshot()).toMatchObject({
+          logic_app_connections: { tls: true, refused: 0 },
+          dras: [{ tls: true, up: true, requests: 20, answers: 20 }],
+        });
+        await c.close();
+      });
     });
   });
 

@@ -33,6 +33,8 @@ export interface ConnectPeer {
   name: string;
   host: string;
   port: number;
+  /** Dial it with TLS from the first byte (its certificate must name it); default plain TCP (`No_TLS`). */
+  tls?: boolean;
 }
 
 export interface Route {
@@ -63,6 +65,12 @@ export interface FreeDiameterOptions {
   twTimer?: number;
   /** Milliseconds to wait for the daemon to listen. */
   startTimeout?: number;
+  /**
+   * Its TLS credentials and trusted CAs (PEM paths), instead of the self-signed pair it gets otherwise. Peers that
+   * connect to `secPort` speak TLS from the first byte; freeDiameter checks their certificate against their
+   * Diameter identity.
+   */
+  tls?: { cert: string; key: string; ca: string };
 }
 
 /**
@@ -264,8 +272,8 @@ export class FreeDiameter {
       `ListenOn = "127.0.0.1";`,
       'No_SCTP;',
       'No_IPv6;',
-      `TLS_Cred = ${q(join(this.dir, 'cert.pem'))}, ${q(join(this.dir, 'key.pem'))};`,
-      `TLS_CA = ${q(join(this.dir, 'cert.pem'))};`,
+      `TLS_Cred = ${q(o.tls?.cert ?? join(this.dir, 'cert.pem'))}, ${q(o.tls?.key ?? join(this.dir, 'key.pem'))};`,
+      `TLS_CA = ${q(o.tls?.ca ?? join(this.dir, 'cert.pem'))};`,
     ];
     if (o.tcTimer !== undefined) lines.push(`TcTimer = ${o.tcTimer};`);
     if (o.twTimer !== undefined) lines.push(`TwTimer = ${o.twTimer};`);
@@ -282,7 +290,7 @@ export class FreeDiameter {
     }
     for (const p of o.connectPeers ?? []) {
       lines.push(
-        `ConnectPeer = ${q(p.name)} { ConnectTo = ${q(p.host)}; Port = ${p.port}; No_TLS; No_SCTP; };`,
+        `ConnectPeer = ${q(p.name)} { ConnectTo = ${q(p.host)}; Port = ${p.port};${p.tls ? '' : ' No_TLS;'} No_SCTP; };`,
       );
     }
     file('freeDiameter.conf', lines.join('\n') + '\n');
