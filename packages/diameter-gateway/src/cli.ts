@@ -1,7 +1,7 @@
-import { pino } from 'pino';
 import { ConfigError, loadConfig, USAGE, type GatewayConfig } from './config.js';
 import { Gateway } from './gateway.js';
 import { tuneHeapForRelaying } from './heap-tuning.js';
+import { createLogger } from './logger.js';
 
 /**
  * `diameter-gateway`: configuration from flags, file and environment (validated: a bad value exits 2 naming the
@@ -25,7 +25,7 @@ export async function main(argv: string[]): Promise<void> {
     }
     throw error;
   }
-  const logger = pino({ name: 'diameter-gateway', level: config.log });
+  const logger = createLogger(config.log);
   for (const w of warnings) logger.warn(w);
   let gateway: Gateway;
   try {

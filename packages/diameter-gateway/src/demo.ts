@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { pino } from 'pino';
+import { createLogger } from './logger.js';
 import { loadConfig } from './config.js';
 import { Gateway } from './gateway.js';
 import { tuneHeapForRelaying } from './heap-tuning.js';
@@ -60,7 +60,7 @@ function startSim(name: string, port: number): { child: ChildProcess; listening:
 const say = (text: string) => process.stdout.write(`${text}\n`);
 
 tuneHeapForRelaying();
-const logger = pino({ name: 'diameter-gateway', level: process.env.LOG_LEVEL ?? 'warn' });
+const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
 // The embedded default: 3868 for Logic Apps, 3869/3870 for the simulated DRAs (overridable, for tests).
 const [dra1Port, dra2Port] = (process.env.DEMO_DRA_PORTS ?? '3869,3870').split(',').map(Number);
 const { config } = loadConfig([

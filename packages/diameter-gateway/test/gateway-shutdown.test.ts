@@ -5,6 +5,8 @@ import {
   PeerConnection,
   type FailureEvent,
 } from '@diam/diameter';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort, listening, runGateway, runSim, type Proc } from './support/processes.js';
 
@@ -90,6 +92,27 @@ describe('gateway graceful shutdown', () => {
     expect((await failure).kind).toBe('disconnect-requested');
     expect(await gateway.exited).toBe(0);
   });
+
+  it('exits 0 on SIGTERM when nobody reads its log any more (a broken stdout pipe)', async () => {
+    // As an operator's shell does it: the log piped to a reader that stops after three lines, a DRA that is not
+    // there so lines keep coming, SIGTERM from `timeout` after 2 s. pino's asynchronous destination used to retry
+    // the failed flush at exit forever (sonic-boom 4): the process never ended.
+    const [gwPort, nobody] = [await freePort(), await freePort()];
+    const gw = join(import.meta.dirname, '..', 'bin', 'diameter-gateway.js');
+    const script =
+      `timeout --preserve-status -k 10 2 ${JSON.stringify(process.execPath)} ${JSON.stringify(gw)} ` +
+      `--listen 127.0.0.1:${gwPort} --dra dra1=127.0.0.1:${nobody},priority=1 --reconnect-interval 100ms ` +
+      `--max-reconnect-delay 200ms --metrics-listen off 2>&1 | head -3 > /dev/null; echo "status \${PIPESTATUS[0]}"`;
+    const started = Date.now();
+    const out = await new Promise<string>((resolve) => {
+      const sh = spawn('bash', ['-c', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let text = '';
+      sh.stdout.on('data', (d: Buffer) => (text += d.toString()));
+      sh.on('close', () => resolve(text));
+    });
+    expect(out.trim()).toBe('status 0');
+    expect(Date.now() - started).toBeLessThan(8000);
+  }, 20_000);
 
   it('a second signal exits at once', async () => {
     const { gateway, app } = await setup('5s');

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULTS, loadConfig } from '../src/config.js';
 import { GatewayProcess, GATEWAY_CLI } from './support/gateway-process.js';
+import { freePort } from './support/redis.js';
 import { TestClient } from './support/test-client.js';
 
 const cleanup: (() => unknown)[] = [];
@@ -79,4 +80,18 @@ describe('ws-gateway CLI (embedded mode)', () => {
     expect(await a.closed).toEqual({ code: 1001, reason: 'gateway shutting down' });
     expect(await gw.exited).toEqual({ code: 0, signal: null });
   });
+
+  it('exits 0 on SIGTERM when nobody reads its log any more (a broken stdout pipe)', async () => {
+    // The log piped to a reader that stops after two lines, SIGTERM from `timeout`: with pino's asynchronous
+    // destination the exit flush retried the failed write forever (sonic-boom 4) and the process never ended.
+    const port = await freePort();
+    const script =
+      `timeout --preserve-status -k 10 2 ${JSON.stringify(process.execPath)} ${JSON.stringify(GATEWAY_CLI)} ` +
+      `--id pipe-test --port ${port} --host 127.0.0.1 --log-level debug 2>&1 | head -2 > /dev/null; ` +
+      `echo "status \${PIPESTATUS[0]}"`;
+    const started = Date.now();
+    const r = spawnSync('bash', ['-c', script], { encoding: 'utf8', timeout: 20_000 });
+    expect(r.stdout.trim()).toBe('status 0');
+    expect(Date.now() - started).toBeLessThan(8000);
+  }, 20_000);
 });
