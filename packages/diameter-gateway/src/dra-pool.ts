@@ -116,10 +116,11 @@ export class DraPool extends EventEmitter<DraPoolEvents> {
 
   /** New client-side TLS material (certificate rotation): connections dialled from now on use it. */
   updateTls(shared: tls.ConnectionOptions): void {
-    for (const options of this.tlsOptions) {
-      for (const k of TLS_FILES) delete options[k];
-      for (const k of TLS_FILES) if (shared[k] !== undefined) options[k] = shared[k] as never;
-    }
+    for (const options of this.tlsOptions)
+      for (const k of TLS_FILES) {
+        if (shared[k] === undefined) delete options[k];
+        else options[k] = shared[k] as never;
+      }
   }
 
   private ownTls(

@@ -8,7 +8,8 @@ import type { Gateway } from './gateway.js';
  */
 export function createMetricsRegistry(gateway: Gateway): Registry {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'diameter_gateway_' }); // diameter_gateway_process_cpu_…, _nodejs_…
+  // prom-client's names start with process_ or nodejs_: diameter_gateway_process_cpu_…, diameter_gateway_nodejs_…
+  collectDefaultMetrics({ register: registry, prefix: 'diameter_gateway_' });
   const s = () => gateway.stats;
   const counter = (name: string, help: string, read: () => number) =>
     new Counter({

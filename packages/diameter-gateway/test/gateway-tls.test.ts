@@ -59,8 +59,6 @@ async function tlsSim(certificate = pki): Promise<number> {
   return port;
 }
 
-const read = (path: string) => readFileSync(path);
-
 describe('gateway over TLS', () => {
   it('relays a Logic App on TLS to a DRA on TLS; a plain TCP client gets nothing and the gateway goes on', async () => {
     const simPort = await tlsSim();
@@ -68,7 +66,7 @@ describe('gateway over TLS', () => {
       [`dra1=127.0.0.1:${simPort},priority=1,tls`],
       ['--listen-tls', '--tls-cert', pki.cert, '--tls-key', pki.key, '--tls-ca', pki.cert],
     );
-    const app = await h.logicApp(port, 'app1.apps.test', { tls: { ca: read(pki.cert) } });
+    const app = await h.logicApp(port, 'app1.apps.test', { tls: { ca: readFileSync(pki.cert) } });
     const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => app.request(ccr(`app1;${i}`))));
     expect(answers.map((a) => a.get('Result-Code'))).toEqual(Array(50).fill(2001));
     expect(answers[7]!.get('Session-Id')).toBe('app1;7');
@@ -111,16 +109,20 @@ describe('gateway over TLS', () => {
       ],
     );
     const trusted = await h.logicApp(port, 'app1.apps.test', {
-      tls: { ca: read(pki.cert), cert: read(pki.cert), key: read(pki.key) },
+      tls: { ca: readFileSync(pki.cert), cert: readFileSync(pki.cert), key: readFileSync(pki.key) },
     });
     expect((await trusted.request(ccr('mtls;1'))).get('Result-Code')).toBe(2001);
 
     await expect(
-      h.logicApp(port, 'app2.apps.test', { tls: { ca: read(pki.cert) }, connectTimeout: 2000 }),
+      h.logicApp(port, 'app2.apps.test', { tls: { ca: readFileSync(pki.cert) }, connectTimeout: 2000 }),
     ).rejects.toThrow();
     await expect(
       h.logicApp(port, 'app3.apps.test', {
-        tls: { ca: read(pki.cert), cert: read(stranger.cert), key: read(stranger.key) },
+        tls: {
+          ca: readFileSync(pki.cert),
+          cert: readFileSync(stranger.cert),
+          key: readFileSync(stranger.key),
+        },
         connectTimeout: 2000,
       }),
     ).rejects.toThrow();
@@ -248,21 +250,21 @@ describe('certificate rotation (reloadTls, SIGHUP)', () => {
       [`dra1=127.0.0.1:${simPort},priority=1,tls`],
       ['--listen-tls', '--tls-cert', files.cert, '--tls-key', files.key, '--tls-ca', pki.cert],
     );
-    const before = await h.logicApp(port, 'app1.apps.test', { tls: { ca: read(pki.cert) } });
+    const before = await h.logicApp(port, 'app1.apps.test', { tls: { ca: readFileSync(pki.cert) } });
 
     install(files.cert, stranger.cert);
     install(files.key, stranger.key);
     expect(gateway.reloadTls()).toBe(true);
-    const after = await h.logicApp(port, 'app2.apps.test', { tls: { ca: read(stranger.cert) } });
+    const after = await h.logicApp(port, 'app2.apps.test', { tls: { ca: readFileSync(stranger.cert) } });
     expect((await after.request(ccr('rotated;1'))).get('Result-Code')).toBe(2001);
     await expect(
-      h.logicApp(port, 'app3.apps.test', { tls: { ca: read(pki.cert) }, connectTimeout: 2000 }),
+      h.logicApp(port, 'app3.apps.test', { tls: { ca: readFileSync(pki.cert) }, connectTimeout: 2000 }),
     ).rejects.toThrow(/certificate/);
     expect((await before.request(ccr('rotated;2'))).get('Result-Code')).toBe(2001);
 
     writeFileSync(files.key, 'not a key');
     expect(() => gateway.reloadTls()).toThrow(ConfigError);
-    const still = await h.logicApp(port, 'app4.apps.test', { tls: { ca: read(stranger.cert) } });
+    const still = await h.logicApp(port, 'app4.apps.test', { tls: { ca: readFileSync(stranger.cert) } });
     expect((await still.request(ccr('rotated;3'))).get('Result-Code')).toBe(2001);
   });
 

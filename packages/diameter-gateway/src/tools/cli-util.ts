@@ -5,7 +5,8 @@ import { tuneHeapForRelaying } from '../heap-tuning.js';
 
 /**
  * What the tools' command lines share: strict flag parsing (a bad flag exits 2 naming it), durations (`500ms`,
- * `2s`, `1m`, plain ms), `host:port`, PEM files, and a levelled logger on stderr that fits the library's Logger interface.
+ * `2s`, `1m`, plain ms), `host:port`, PEM files, and a levelled logger on stderr that fits the library's Logger
+ * interface.
  */
 
 /** A command-line mistake: the CLI prints it and exits 2. */

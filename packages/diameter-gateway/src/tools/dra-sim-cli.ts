@@ -6,10 +6,10 @@ import {
   parseInteger,
   parseLogLevel,
   parseNumber,
-  tlsFromFlags,
   requireIdentity,
   runCli,
   stderrLogger,
+  tlsFromFlags,
   UsageError,
 } from './cli-util.js';
 import { ORIGINATE_KINDS, startDraSim, type OriginateKind, type OriginateOptions } from './dra-sim.js';

@@ -5,10 +5,10 @@ import {
   parseInteger,
   parseLogLevel,
   parseNumber,
-  tlsFromFlags,
   requireIdentity,
   runCli,
   stderrLogger,
+  tlsFromFlags,
   UsageError,
 } from './cli-util.js';
 import { loadFailed, runLoad, type LoadProgress, type LoadResult } from './load.js';
